@@ -1,0 +1,73 @@
+#include "kakanai/cardio/my_number.hpp"
+
+#include "kakanai/cardio/tlv.hpp"
+
+namespace kakanai::cardio {
+
+std::optional<int> myNumberCheckDigit(std::string_view first11)
+{
+    if (first11.size() != 11) {
+        return std::nullopt;
+    }
+    // P1 is the last data digit; weights Q = 2..7 for n = 1..6 and 2..6 for n = 7..11.
+    int sum = 0;
+    for (int n = 1; n <= 11; ++n) {
+        char c = first11[static_cast<std::size_t>(11 - n)];
+        if (c < '0' || c > '9') {
+            return std::nullopt;
+        }
+        int weight = n <= 6 ? n + 1 : n - 5;
+        sum += (c - '0') * weight;
+    }
+    int remainder = sum % 11;
+    return remainder <= 1 ? 0 : 11 - remainder;
+}
+
+bool isValidMyNumber(std::string_view number)
+{
+    if (number.size() != 12 || number[11] < '0' || number[11] > '9') {
+        return false;
+    }
+    auto check = myNumberCheckDigit(number.substr(0, 11));
+    return check && *check == number[11] - '0';
+}
+
+std::string maskMyNumber(std::string_view number)
+{
+    std::string masked(number.size() > 4 ? number.size() - 4 : 0, '*');
+    masked.append(number.substr(number.size() > 4 ? number.size() - 4 : 0));
+    return masked;
+}
+
+void MyNumber::wipe()
+{
+    secureZero(digits.data(), digits.size());
+    digits.clear();
+    checkDigitOk = false;
+}
+
+Result<MyNumber, CardError> parseMyNumberEf(ByteView file)
+{
+    auto tlv = parseTlv(file);
+    if (!tlv) {
+        return fail(CardError::make(CardErrorCode::MalformedData,
+            std::string("My Number EF: ") + tlvErrorName(tlv.error())));
+    }
+    if (tlv->tag() != 0xFF10 || tlv->value.size() != 12) {
+        return fail(CardError::make(CardErrorCode::MalformedData,
+            "My Number EF: expected tag FF10 with 12 digits"));
+    }
+    MyNumber number;
+    assignSecure(number.digits, asText(tlv->value));
+    for (char c : number.digits) {
+        if (c < '0' || c > '9') {
+            number.wipe();
+            return fail(CardError::make(CardErrorCode::MalformedData,
+                "My Number EF: non-digit characters"));
+        }
+    }
+    number.checkDigitOk = isValidMyNumber(std::string_view(number.digits.data(), number.digits.size()));
+    return number;
+}
+
+} // namespace kakanai::cardio
