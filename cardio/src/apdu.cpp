@@ -6,7 +6,12 @@ namespace kakanai::cardio {
 
 CommandApdu::CommandApdu(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
     SecureBytes data, std::optional<std::uint32_t> le)
-    : m_cla(cla), m_ins(ins), m_p1(p1), m_p2(p2), m_data(std::move(data)), m_le(le)
+    : m_cla(cla)
+    , m_ins(ins)
+    , m_p1(p1)
+    , m_p2(p2)
+    , m_data(std::move(data))
+    , m_le(le)
 {
     if (m_data.size() > 65535) {
         throw std::invalid_argument("APDU data longer than 65535 bytes");
@@ -124,7 +129,8 @@ std::string CommandApdu::traceString() const
     }
     Bytes header { m_cla, m_ins, m_p1, m_p2 };
     std::string text = toHex(header);
-    text += m_extended ? " 00 ?? ??" : " " + toHex(Bytes { static_cast<std::uint8_t>(m_data.size()) });
+    text += m_extended ? " 00 ?? ??"
+                       : " " + toHex(Bytes { static_cast<std::uint8_t>(m_data.size()) });
     for (std::size_t i = 0; i < m_data.size(); ++i) {
         text += " XX";
     }
@@ -136,8 +142,8 @@ std::optional<ResponseApdu> ResponseApdu::parse(ByteView raw)
     if (raw.size() < 2) {
         return std::nullopt;
     }
-    return ResponseApdu(SecureBytes(raw.first(raw.size() - 2)), raw[raw.size() - 2],
-        raw[raw.size() - 1]);
+    return ResponseApdu(
+        SecureBytes(raw.first(raw.size() - 2)), raw[raw.size() - 2], raw[raw.size() - 1]);
 }
 
 std::string ResponseApdu::traceString(ApduSensitivity sensitivity) const

@@ -23,7 +23,7 @@ const char* sexName(Sex sex)
 void BasicInfo::wipe()
 {
     for (SecureString* s : { &name, &address, &birthDate }) {
-        secureZero(s->data(), s->size());
+        secureZero(s->data(), s->capacity());
         s->clear();
     }
     sex = Sex::Unknown;
@@ -73,15 +73,15 @@ bool isValidUtf8(ByteView text)
 
 namespace {
 
-    CardError malformed(const std::string& what)
-    {
-        return CardError::make(CardErrorCode::MalformedData, "basic 4 information: " + what);
-    }
+CardError malformed(const std::string& what)
+{
+    return CardError::make(CardErrorCode::MalformedData, "basic 4 information: " + what);
+}
 
-    void assignText(SecureString& target, ByteView value)
-    {
-        assignSecure(target, asText(value));
-    }
+void assignText(SecureString& target, ByteView value)
+{
+    assignSecure(target, asText(value));
+}
 
 } // namespace
 

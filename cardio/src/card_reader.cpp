@@ -1,37 +1,37 @@
 #include "kakanai/cardio/card_reader.hpp"
 
+#include "kakanai/cardio/constants.hpp"
 #include "kakanai/cardio/file_reader.hpp"
 #include "kakanai/cardio/jpki.hpp"
-#include "kakanai/cardio/constants.hpp"
 
 namespace kakanai::cardio {
 
 namespace {
 
-    // Called only when the 入力補助AP is missing: the JPKI token label tells what the card is.
-    CardError classifyOtherCard(ApduChannel& channel)
-    {
-        JpkiAp jpki(channel);
-        auto label = jpki.tokenLabel();
-        if (!label) {
-            if (label.error().code == CardErrorCode::FileNotFound
-                || label.error().code == CardErrorCode::UnexpectedStatus
-                || label.error().code == CardErrorCode::MalformedData) {
-                return CardError::make(CardErrorCode::NotMyNumberCard,
-                    "no 券面事項入力補助AP and no JPKI AP");
-            }
-            return label.error();
+// Called only when the 入力補助AP is missing: the JPKI token label tells what the card is.
+CardError classifyOtherCard(ApduChannel& channel)
+{
+    JpkiAp jpki(channel);
+    auto label = jpki.tokenLabel();
+    if (!label) {
+        if (label.error().code == CardErrorCode::FileNotFound
+            || label.error().code == CardErrorCode::UnexpectedStatus
+            || label.error().code == CardErrorCode::MalformedData) {
+            return CardError::make(
+                CardErrorCode::NotMyNumberCard, "no 券面事項入力補助AP and no JPKI AP");
         }
-        if (*label == mynumber::TOKEN_ANDROID || *label == mynumber::TOKEN_IOS) {
-            return CardError::make(CardErrorCode::SmartphoneJpki,
-                "smartphone JPKI (" + *label + "): no 券面事項入力補助AP");
-        }
-        if (*label == mynumber::TOKEN_JUKI_CARD) {
-            return CardError::make(CardErrorCode::JukiCard, "住基カード (JPKIAPICCTOKEN)");
-        }
-        return CardError::make(CardErrorCode::NotMyNumberCard,
-            "JPKI token " + *label + " without 券面事項入力補助AP");
+        return label.error();
     }
+    if (*label == mynumber::TOKEN_ANDROID || *label == mynumber::TOKEN_IOS) {
+        return CardError::make(CardErrorCode::SmartphoneJpki,
+            "smartphone JPKI (" + *label + "): no 券面事項入力補助AP");
+    }
+    if (*label == mynumber::TOKEN_JUKI_CARD) {
+        return CardError::make(CardErrorCode::JukiCard, "住基カード (JPKIAPICCTOKEN)");
+    }
+    return CardError::make(
+        CardErrorCode::NotMyNumberCard, "JPKI token " + *label + " without 券面事項入力補助AP");
+}
 
 } // namespace
 
@@ -50,7 +50,8 @@ Result<Ok, CardError> identifyCard(ApduChannel& channel)
 
 Result<ReadOutcome, CardError> readResidentCard(ApduChannel& channel, ReadRequest& request)
 {
-    struct WipeSecret {
+    struct WipeSecret
+    {
         SecureBytes& secret;
         ~WipeSecret() { secret.wipe(); }
     } wipeSecret { request.secret };

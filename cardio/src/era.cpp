@@ -6,53 +6,57 @@ namespace kakanai::cardio {
 
 namespace {
 
-    struct Era {
-        const char* name;
-        CivilDate start;
-        int digit; // the signing certificate's era code
-    };
+struct Era
+{
+    const char* name;
+    CivilDate start;
+    int digit; // the signing certificate's era code
+};
 
-    // Newest first. Start dates: 令和 2019-05-01, 平成 1989-01-08, 昭和 1926-12-25,
-    // 大正 1912-07-30, 明治 1868-01-25 (as used by 戸籍/住民基本台帳 systems).
-    constexpr Era ERAS[] = {
-        { "令和", { 2019, 5, 1 }, 5 },
-        { "平成", { 1989, 1, 8 }, 4 },
-        { "昭和", { 1926, 12, 25 }, 3 },
-        { "大正", { 1912, 7, 30 }, 2 },
-        { "明治", { 1868, 1, 25 }, 1 },
-    };
+// Newest first. Start dates: 令和 2019-05-01, 平成 1989-01-08, 昭和 1926-12-25,
+// 大正 1912-07-30, 明治 1868-01-25 (as used by 戸籍/住民基本台帳 systems).
+constexpr Era ERAS[] = {
+    { "令和", { 2019, 5, 1 }, 5 },
+    { "平成", { 1989, 1, 8 }, 4 },
+    { "昭和", { 1926, 12, 25 }, 3 },
+    { "大正", { 1912, 7, 30 }, 2 },
+    { "明治", { 1868, 1, 25 }, 1 },
+};
 
-    int compare(const CivilDate& a, const CivilDate& b)
-    {
-        if (a.year != b.year) {
-            return a.year < b.year ? -1 : 1;
-        }
-        if (a.month != b.month) {
-            return a.month < b.month ? -1 : 1;
-        }
-        if (a.day != b.day) {
-            return a.day < b.day ? -1 : 1;
-        }
-        return 0;
+int compare(const CivilDate& a, const CivilDate& b)
+{
+    if (a.year != b.year) {
+        return a.year < b.year ? -1 : 1;
     }
+    if (a.month != b.month) {
+        return a.month < b.month ? -1 : 1;
+    }
+    if (a.day != b.day) {
+        return a.day < b.day ? -1 : 1;
+    }
+    return 0;
+}
 
-    const Era* eraOf(const CivilDate& date)
-    {
-        for (const Era& era : ERAS) {
-            if (compare(date, era.start) >= 0) {
-                return &era;
-            }
+const Era* eraOf(const CivilDate& date)
+{
+    for (const Era& era : ERAS) {
+        if (compare(date, era.start) >= 0) {
+            return &era;
         }
-        return nullptr;
     }
+    return nullptr;
+}
 
-    bool isLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool isLeap(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
-    int daysInMonth(int year, int month)
-    {
-        static constexpr int DAYS[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-        return month == 2 && isLeap(year) ? 29 : DAYS[month - 1];
-    }
+int daysInMonth(int year, int month)
+{
+    static constexpr int DAYS[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    return month == 2 && isLeap(year) ? 29 : DAYS[month - 1];
+}
 
 } // namespace
 

@@ -104,7 +104,8 @@ std::string residentMessageJa(const CardError& error)
     case CardErrorCode::JukiCard:
         return "これは住民基本台帳カードです。マイナンバーカードをお使いください。";
     case CardErrorCode::SmartphoneJpki:
-        return "スマートフォンの電子証明書ではお手続きできません。マイナンバーカードをお使いください。";
+        return "スマートフォンの電子証明書ではお手続きできません。マイナンバーカードをお使いくださ"
+               "い。";
     case CardErrorCode::NotMyNumberCard:
         return "マイナンバーカードではないようです。マイナンバーカードを置いてください。";
     case CardErrorCode::MalformedData:

@@ -66,55 +66,55 @@ Result<Ok, CardError> selectEf(ApduChannel& channel, std::uint16_t fileId)
 
 namespace {
 
-    Result<ResponseApdu, CardError> readAt(ApduChannel& channel, std::size_t offset,
-        std::uint32_t le, bool extended, ApduSensitivity sensitivity)
-    {
-        if (offset > 0x7FFF) {
-            return fail(CardError::make(CardErrorCode::MalformedData,
-                "file larger than the READ BINARY offset range"));
-        }
-        auto offset16 = static_cast<std::uint16_t>(offset);
-        CommandApdu command = extended ? CommandApdu::readBinaryExtended(offset16, le)
-                                       : CommandApdu::readBinary(offset16, le);
-        command.markSensitive(sensitivity);
-        return channel.transmit(command);
+Result<ResponseApdu, CardError> readAt(ApduChannel& channel, std::size_t offset, std::uint32_t le,
+    bool extended, ApduSensitivity sensitivity)
+{
+    if (offset > 0x7FFF) {
+        return fail(CardError::make(
+            CardErrorCode::MalformedData, "file larger than the READ BINARY offset range"));
     }
+    auto offset16 = static_cast<std::uint16_t>(offset);
+    CommandApdu command = extended ? CommandApdu::readBinaryExtended(offset16, le)
+                                   : CommandApdu::readBinary(offset16, le);
+    command.markSensitive(sensitivity);
+    return channel.transmit(command);
+}
 
-    // Appends READ BINARY results until `out` holds `total` bytes; a card that returns no data
-    // (or less than asked with the file not yet complete) means the file is shorter than its
-    // header says: report it instead of looping.
-    Result<Ok, CardError> readRemainder(ApduChannel& channel, SecureBytes& out,
-        std::size_t total, bool extended, ApduSensitivity sensitivity)
-    {
-        while (out.size() < total) {
-            std::size_t want = total - out.size();
-            std::uint32_t le = extended ? static_cast<std::uint32_t>(std::min<std::size_t>(want, 65536))
-                                        : static_cast<std::uint32_t>(std::min<std::size_t>(want, 256));
-            auto response = readAt(channel, out.size(), le, extended, sensitivity);
-            if (!response) {
-                return response.failure();
-            }
-            if (!response->isOk()) {
-                if (response->sw() == sw::WRONG_P1P2_OFFSET) {
-                    return fail(CardError::make(CardErrorCode::MalformedData,
-                        "file ends before the length in its header"));
-                }
-                return fail(statusError(*response, "READ BINARY"));
-            }
-            if (response->data().empty()) {
-                return fail(CardError::make(CardErrorCode::MalformedData,
-                    "file ends before the length in its header"));
-            }
-            std::size_t take = std::min(response->data().size(), want);
-            out.insert(out.end(), response->data().begin(), response->data().begin() + take);
+// Appends READ BINARY results until `out` holds `total` bytes; a card that returns no data
+// (or less than asked with the file not yet complete) means the file is shorter than its
+// header says: report it instead of looping.
+Result<Ok, CardError> readRemainder(ApduChannel& channel, SecureBytes& out, std::size_t total,
+    bool extended, ApduSensitivity sensitivity)
+{
+    while (out.size() < total) {
+        std::size_t want = total - out.size();
+        std::uint32_t le = extended ? static_cast<std::uint32_t>(std::min<std::size_t>(want, 65536))
+                                    : static_cast<std::uint32_t>(std::min<std::size_t>(want, 256));
+        auto response = readAt(channel, out.size(), le, extended, sensitivity);
+        if (!response) {
+            return response.failure();
         }
-        return Ok {};
+        if (!response->isOk()) {
+            if (response->sw() == sw::WRONG_P1P2_OFFSET) {
+                return fail(CardError::make(
+                    CardErrorCode::MalformedData, "file ends before the length in its header"));
+            }
+            return fail(statusError(*response, "READ BINARY"));
+        }
+        if (response->data().empty()) {
+            return fail(CardError::make(
+                CardErrorCode::MalformedData, "file ends before the length in its header"));
+        }
+        std::size_t take = std::min(response->data().size(), want);
+        out.insert(out.end(), response->data().begin(), response->data().begin() + take);
     }
+    return Ok {};
+}
 
 } // namespace
 
-Result<SecureBytes, CardError> readTlvFile(ApduChannel& channel, const ReadOptions& options,
-    bool* extendedFellBack)
+Result<SecureBytes, CardError> readTlvFile(
+    ApduChannel& channel, const ReadOptions& options, bool* extendedFellBack)
 {
     bool extended = options.extendedLength;
     if (extendedFellBack) {
@@ -178,7 +178,8 @@ bool atrAdvertisesExtendedLength(ByteView atr)
     std::uint8_t y = atr[1] & 0xF0;
     while (true) {
         ++pos; // past T0 or TDi
-        std::size_t interfaceBytes = ((y & 0x10) ? 1 : 0) + ((y & 0x20) ? 1 : 0) + ((y & 0x40) ? 1 : 0);
+        std::size_t interfaceBytes
+            = ((y & 0x10) ? 1 : 0) + ((y & 0x20) ? 1 : 0) + ((y & 0x40) ? 1 : 0);
         bool hasTd = (y & 0x80) != 0;
         pos += interfaceBytes;
         if (!hasTd) {

@@ -41,7 +41,7 @@ std::string maskMyNumber(std::string_view number)
 
 void MyNumber::wipe()
 {
-    secureZero(digits.data(), digits.size());
+    secureZero(digits.data(), digits.capacity());
     digits.clear();
     checkDigitOk = false;
 }
@@ -54,19 +54,20 @@ Result<MyNumber, CardError> parseMyNumberEf(ByteView file)
             std::string("My Number EF: ") + tlvErrorName(tlv.error())));
     }
     if (tlv->tag() != 0xFF10 || tlv->value.size() != 12) {
-        return fail(CardError::make(CardErrorCode::MalformedData,
-            "My Number EF: expected tag FF10 with 12 digits"));
+        return fail(CardError::make(
+            CardErrorCode::MalformedData, "My Number EF: expected tag FF10 with 12 digits"));
     }
     MyNumber number;
     assignSecure(number.digits, asText(tlv->value));
     for (char c : number.digits) {
         if (c < '0' || c > '9') {
             number.wipe();
-            return fail(CardError::make(CardErrorCode::MalformedData,
-                "My Number EF: non-digit characters"));
+            return fail(CardError::make(
+                CardErrorCode::MalformedData, "My Number EF: non-digit characters"));
         }
     }
-    number.checkDigitOk = isValidMyNumber(std::string_view(number.digits.data(), number.digits.size()));
+    number.checkDigitOk
+        = isValidMyNumber(std::string_view(number.digits.data(), number.digits.size()));
     return number;
 }
 

@@ -24,8 +24,8 @@ Result<PinStatus, CardError> queryPinStatus(ApduChannel& channel)
     return fail(statusError(*response, "VERIFY (query)"));
 }
 
-Result<Ok, CardError> verifyPinSafely(ApduChannel& channel, const SecureBytes& secret,
-    bool allowLastTry)
+Result<Ok, CardError> verifyPinSafely(
+    ApduChannel& channel, const SecureBytes& secret, bool allowLastTry)
 {
     auto status = queryPinStatus(channel);
     if (!status) {
@@ -37,8 +37,8 @@ Result<Ok, CardError> verifyPinSafely(ApduChannel& channel, const SecureBytes& s
         return fail(error);
     }
     if (status->triesLeft == 1 && !allowLastTry) {
-        CardError error = CardError::make(CardErrorCode::LastTryRefused,
-            "one try left; the PIN was not sent");
+        CardError error
+            = CardError::make(CardErrorCode::LastTryRefused, "one try left; the PIN was not sent");
         error.triesLeft = 1;
         return fail(error);
     }

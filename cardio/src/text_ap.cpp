@@ -28,8 +28,8 @@ Result<PinStatus, CardError> TextAp::pinStatus()
     return queryPinStatus(m_channel);
 }
 
-Result<Ok, CardError> TextAp::verifyOn(std::uint16_t pinEf, const SecureBytes& secret,
-    bool allowLastTry)
+Result<Ok, CardError> TextAp::verifyOn(
+    std::uint16_t pinEf, const SecureBytes& secret, bool allowLastTry)
 {
     auto selected = selectEf(m_channel, pinEf);
     if (!selected) {
@@ -88,8 +88,8 @@ Result<CardContents, CardError> TextAp::readWithPin(const SecureBytes& pin, bool
     return contents;
 }
 
-Result<CardContents, CardError> TextAp::readWithCollationB(const SecureBytes& collationB,
-    bool allowLastTry)
+Result<CardContents, CardError> TextAp::readWithCollationB(
+    const SecureBytes& collationB, bool allowLastTry)
 {
     if (!isDigits(collationB, mynumber::COLLATION_B_LENGTH)) {
         return fail(CardError::make(CardErrorCode::InvalidPinFormat,

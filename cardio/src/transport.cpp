@@ -3,9 +3,9 @@
 namespace kakanai::cardio {
 
 namespace {
-    // A card that keeps answering 61 xx / 6C xx must not make us loop forever.
-    constexpr int MAX_PROTOCOL_ROUNDS = 32;
-}
+// A card that keeps answering 61 xx / 6C xx must not make us loop forever.
+constexpr int MAX_PROTOCOL_ROUNDS = 32;
+} // namespace
 
 Result<ResponseApdu, CardError> ApduChannel::exchangeOnce(const CommandApdu& command)
 {
@@ -23,8 +23,8 @@ Result<ResponseApdu, CardError> ApduChannel::exchangeOnce(const CommandApdu& com
     }
     auto response = ResponseApdu::parse(raw->view());
     if (!response) {
-        return fail(CardError::make(CardErrorCode::CommunicationFailed,
-            "response shorter than a status word"));
+        return fail(CardError::make(
+            CardErrorCode::CommunicationFailed, "response shorter than a status word"));
     }
     if (m_trace) {
         m_trace("< " + response->traceString(command.sensitivity()));

@@ -63,7 +63,8 @@ TEST(Apdu, TraceMasksSecretsAndMyNumberDigits)
     EXPECT_EQ(trace, "00 20 00 80 04 XX XX XX XX");
     EXPECT_EQ(trace.find("34"), std::string::npos);
 
-    auto response = ResponseApdu::parse(hex("FF 10 0C 31 32 33 34 35 36 37 38 39 30 31 38 FF FF 90 00"));
+    auto response
+        = ResponseApdu::parse(hex("FF 10 0C 31 32 33 34 35 36 37 38 39 30 31 38 FF FF 90 00"));
     ASSERT_TRUE(response);
     std::string masked = response->traceString(ApduSensitivity::MyNumberResponse);
     EXPECT_EQ(masked, "FF 10 0C ** ** ** ** ** ** ** ** 39 30 31 38 FF FF 90 00");

@@ -27,8 +27,8 @@ Bytes text(std::string_view s)
 }
 
 // Builds the EF as the card lays it out (mynumber-card.md §3.2), offsets included.
-Bytes buildEf(const Bytes& name, const Bytes& address, const Bytes& birth, const Bytes& sex,
-    bool longForm)
+Bytes buildEf(
+    const Bytes& name, const Bytes& address, const Bytes& birth, const Bytes& sex, bool longForm)
 {
     Bytes body;
     appendTlv(body, 0xDF21, Bytes(8, 0)); // offsets patched below
@@ -48,8 +48,9 @@ Bytes buildEf(const Bytes& name, const Bytes& address, const Bytes& birth, const
     }
     Bytes ef { 0xFF, 0x20 };
     if (longForm) {
-        ef.insert(ef.end(), { 0x82, static_cast<std::uint8_t>(body.size() >> 8),
-                                static_cast<std::uint8_t>(body.size()) });
+        ef.insert(ef.end(),
+            { 0x82, static_cast<std::uint8_t>(body.size() >> 8),
+                static_cast<std::uint8_t>(body.size()) });
     } else {
         ef.push_back(static_cast<std::uint8_t>(body.size()));
     }
@@ -109,17 +110,20 @@ TEST(BasicInfo, RareKanjiAreKeptVerbatim)
 TEST(BasicInfo, BadFieldIsFlaggedOthersKept)
 {
     Bytes badName { 0xE8, 0xA9, 0xFF, 0xFE };
-    auto info = parseBasicInfo(buildEf(badName, text("東京都"), text("19800101"), text("2"), false));
+    auto info
+        = parseBasicInfo(buildEf(badName, text("東京都"), text("19800101"), text("2"), false));
     ASSERT_TRUE(info);
     EXPECT_TRUE(info->name.empty());
     EXPECT_EQ(std::string(info->address.c_str()), "東京都");
     ASSERT_EQ(info->problems.size(), 1u);
     EXPECT_EQ(info->problems[0], "name");
 
-    auto bad = parseBasicInfo(buildEf(text("名"), text("住所"), text("1980013X"), text("3"), false));
+    auto bad
+        = parseBasicInfo(buildEf(text("名"), text("住所"), text("1980013X"), text("3"), false));
     ASSERT_TRUE(bad);
     EXPECT_EQ(bad->problems, (std::vector<std::string> { "birth_date", "sex" }));
-    auto nine = parseBasicInfo(buildEf(text("名"), text("住所"), text("198001011"), text("1"), false));
+    auto nine
+        = parseBasicInfo(buildEf(text("名"), text("住所"), text("198001011"), text("1"), false));
     ASSERT_TRUE(nine);
     EXPECT_EQ(nine->problems, (std::vector<std::string> { "birth_date" }));
 }
@@ -153,7 +157,8 @@ TEST(BasicInfo, Utf8Validation)
 
 TEST(BasicInfo, WipeClearsEverything)
 {
-    auto info = parseBasicInfo(buildEf(text("名前"), text("住所"), text("19800101"), text("1"), false));
+    auto info
+        = parseBasicInfo(buildEf(text("名前"), text("住所"), text("19800101"), text("1"), false));
     ASSERT_TRUE(info);
     info->wipe();
     EXPECT_TRUE(info->name.empty());

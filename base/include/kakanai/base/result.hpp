@@ -13,33 +13,35 @@
 namespace kakanai {
 
 /** Wraps an error so that Result<T, E> can be built from it even when T and E are alike. */
-template <class E>
-struct Failure {
+template <class E> struct Failure
+{
     E error;
 };
 
 /** Makes a Failure; `return fail(CardError{...});` converts to any Result<T, CardError>. */
-template <class E>
-Failure<std::decay_t<E>> fail(E&& error)
+template <class E> Failure<std::decay_t<E>> fail(E&& error)
 {
     return Failure<std::decay_t<E>> { std::forward<E>(error) };
 }
 
 /** Marker value for Result<Ok, E> when success carries nothing. */
-struct Ok {
+struct Ok
+{
 };
 
-template <class T, class E>
-class [[nodiscard]] Result
+template <class T, class E> class [[nodiscard]] Result
 {
 public:
     using value_type = T;
     using error_type = E;
 
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) { }
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {
+    }
     template <class F>
-        requires std::is_constructible_v<E, F>
-    Result(Failure<F> failure) : m_state(std::in_place_index<1>, E(std::move(failure.error)))
+    requires std::is_constructible_v<E, F> Result(Failure<F> failure)
+        : m_state(std::in_place_index<1>, E(std::move(failure.error)))
     {
     }
 

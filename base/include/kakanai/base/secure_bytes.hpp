@@ -17,25 +17,18 @@ namespace kakanai {
 void secureZero(void* data, std::size_t size) noexcept;
 
 /** Allocator that zeroes every block before returning it to the heap. */
-template <class T>
-struct ZeroingAllocator {
+template <class T> struct ZeroingAllocator
+{
     using value_type = T;
     ZeroingAllocator() noexcept = default;
-    template <class U>
-    ZeroingAllocator(const ZeroingAllocator<U>&) noexcept
-    {
-    }
+    template <class U> ZeroingAllocator(const ZeroingAllocator<U>&) noexcept { }
     T* allocate(std::size_t n) { return std::allocator<T> {}.allocate(n); }
     void deallocate(T* p, std::size_t n) noexcept
     {
         secureZero(p, n * sizeof(T));
         std::allocator<T> {}.deallocate(p, n);
     }
-    template <class U>
-    bool operator==(const ZeroingAllocator<U>&) const noexcept
-    {
-        return true;
-    }
+    template <class U> bool operator==(const ZeroingAllocator<U>&) const noexcept { return true; }
 };
 
 using Bytes = std::vector<std::uint8_t>;
@@ -48,10 +41,14 @@ public:
     using Base = std::vector<std::uint8_t, ZeroingAllocator<std::uint8_t>>;
     using Base::Base;
     SecureBytes() = default;
-    explicit SecureBytes(ByteView view) : Base(view.begin(), view.end()) { }
+    explicit SecureBytes(ByteView view)
+        : Base(view.begin(), view.end())
+    {
+    }
     static SecureBytes fromString(std::string_view text)
     {
-        return SecureBytes(ByteView(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+        return SecureBytes(
+            ByteView(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
     }
     SecureBytes(const SecureBytes&) = default;
     SecureBytes(SecureBytes&&) noexcept = default;
@@ -86,7 +83,8 @@ inline void assignSecure(SecureString& target, std::string_view text)
 /** Upper-case hex with a space between bytes ("00 A4 04 0C"). */
 std::string toHex(ByteView bytes, bool spaced = true);
 
-/** Parses hex with optional spaces/colons; returns false on an odd digit count or a non-hex char. */
+/** Parses hex with optional spaces/colons; returns false on an odd digit count or a non-hex char.
+ */
 bool parseHex(std::string_view text, Bytes& out);
 
 inline ByteView asBytes(std::string_view text)

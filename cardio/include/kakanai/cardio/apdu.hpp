@@ -16,7 +16,8 @@
 namespace kakanai::cardio {
 
 /** What the bytes of a command or its response reveal, so traces can mask them. */
-enum class ApduSensitivity : std::uint8_t {
+enum class ApduSensitivity : std::uint8_t
+{
     None,
     SecretData, ///< command data is a PIN, password or 照合番号: never shown
     MyNumberResponse, ///< response holds the 12-digit My Number: digits masked to the last 4
@@ -84,7 +85,9 @@ class ResponseApdu
 public:
     ResponseApdu() = default;
     ResponseApdu(SecureBytes data, std::uint8_t sw1, std::uint8_t sw2)
-        : m_data(std::move(data)), m_sw1(sw1), m_sw2(sw2)
+        : m_data(std::move(data))
+        , m_sw1(sw1)
+        , m_sw2(sw2)
     {
     }
     static std::optional<ResponseApdu> parse(ByteView raw);
@@ -114,12 +117,12 @@ private:
 
 /** Status words used in this layer (ISO 7816-4 §5.1.3 and the JPKI card's behaviour). */
 namespace sw {
-    inline constexpr std::uint16_t OK = 0x9000;
-    inline constexpr std::uint16_t WRONG_LENGTH = 0x6700;
-    inline constexpr std::uint16_t SECURITY_STATUS_NOT_SATISFIED = 0x6982;
-    inline constexpr std::uint16_t AUTH_METHOD_BLOCKED = 0x6984;
-    inline constexpr std::uint16_t FILE_NOT_FOUND = 0x6A82;
-    inline constexpr std::uint16_t WRONG_P1P2_OFFSET = 0x6B00;
+inline constexpr std::uint16_t OK = 0x9000;
+inline constexpr std::uint16_t WRONG_LENGTH = 0x6700;
+inline constexpr std::uint16_t SECURITY_STATUS_NOT_SATISFIED = 0x6982;
+inline constexpr std::uint16_t AUTH_METHOD_BLOCKED = 0x6984;
+inline constexpr std::uint16_t FILE_NOT_FOUND = 0x6A82;
+inline constexpr std::uint16_t WRONG_P1P2_OFFSET = 0x6B00;
 } // namespace sw
 
 } // namespace kakanai::cardio

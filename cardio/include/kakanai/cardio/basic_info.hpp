@@ -18,12 +18,19 @@
 
 namespace kakanai::cardio {
 
-enum class Sex { Male, Female, NotApplicable, Unknown };
+enum class Sex
+{
+    Male,
+    Female,
+    NotApplicable,
+    Unknown
+};
 
 /** "male", "female", "not_applicable", "unknown". */
 const char* sexName(Sex sex);
 
-struct BasicInfo {
+struct BasicInfo
+{
     SecureString name;
     SecureString address;
     SecureString birthDate; ///< YYYYMMDD as on the card

@@ -13,15 +13,21 @@
 
 namespace kakanai::cardio {
 
-enum class ReadRoute { Pin, CollationB };
+enum class ReadRoute
+{
+    Pin,
+    CollationB
+};
 
-struct ReadRequest {
+struct ReadRequest
+{
     ReadRoute route = ReadRoute::Pin;
     SecureBytes secret; ///< PIN (4 digits) or 照合番号B (14 digits); wiped by readResidentCard
     bool allowLastTry = false;
 };
 
-struct ReadOutcome {
+struct ReadOutcome
+{
     CardContents contents;
     std::size_t apduCount = 0;
     bool extendedLengthUsed = false;

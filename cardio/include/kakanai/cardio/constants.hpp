@@ -19,23 +19,23 @@ inline constexpr Aid VISUAL_AID { 0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01
 inline constexpr Aid JUKI_AID { 0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x01, 0x00 };
 
 namespace text_ef {
-    inline constexpr std::uint16_t MY_NUMBER = 0x0001;
-    inline constexpr std::uint16_t BASIC_INFO = 0x0002;
-    inline constexpr std::uint16_t PIN = 0x0011;
-    inline constexpr std::uint16_t COLLATION_A = 0x0014;
-    inline constexpr std::uint16_t COLLATION_B = 0x0015;
+inline constexpr std::uint16_t MY_NUMBER = 0x0001;
+inline constexpr std::uint16_t BASIC_INFO = 0x0002;
+inline constexpr std::uint16_t PIN = 0x0011;
+inline constexpr std::uint16_t COLLATION_A = 0x0014;
+inline constexpr std::uint16_t COLLATION_B = 0x0015;
 } // namespace text_ef
 
 namespace jpki_ef {
-    inline constexpr std::uint16_t SIGN_CERT = 0x0001;
-    inline constexpr std::uint16_t SIGN_CA_CERT = 0x0002;
-    inline constexpr std::uint16_t TOKEN_INFO = 0x0006;
-    inline constexpr std::uint16_t AUTH_CERT = 0x000A;
-    inline constexpr std::uint16_t AUTH_CA_CERT = 0x000B;
-    inline constexpr std::uint16_t AUTH_KEY = 0x0017;
-    inline constexpr std::uint16_t AUTH_PIN = 0x0018;
-    inline constexpr std::uint16_t SIGN_KEY = 0x001A;
-    inline constexpr std::uint16_t SIGN_PIN = 0x001B;
+inline constexpr std::uint16_t SIGN_CERT = 0x0001;
+inline constexpr std::uint16_t SIGN_CA_CERT = 0x0002;
+inline constexpr std::uint16_t TOKEN_INFO = 0x0006;
+inline constexpr std::uint16_t AUTH_CERT = 0x000A;
+inline constexpr std::uint16_t AUTH_CA_CERT = 0x000B;
+inline constexpr std::uint16_t AUTH_KEY = 0x0017;
+inline constexpr std::uint16_t AUTH_PIN = 0x0018;
+inline constexpr std::uint16_t SIGN_KEY = 0x001A;
+inline constexpr std::uint16_t SIGN_PIN = 0x001B;
 } // namespace jpki_ef
 
 inline constexpr int TEXT_PIN_LENGTH = 4;

@@ -12,7 +12,8 @@
 
 namespace kakanai::cardio {
 
-struct CivilDate {
+struct CivilDate
+{
     int year = 0;
     int month = 0;
     int day = 0;

@@ -7,7 +7,8 @@
 
 namespace kakanai::cardio {
 
-enum class CardErrorCode {
+enum class CardErrorCode
+{
     ServiceUnavailable, ///< pcscd is not running or not reachable
     NoReader, ///< no reader is connected (or the named one is missing)
     ReaderUnavailable, ///< the reader went away (unplugged) during use
@@ -34,7 +35,8 @@ enum class CardErrorCode {
     CertificateInvalid, ///< a certificate that does not parse or whose chain fails
 };
 
-struct CardError {
+struct CardError
+{
     CardErrorCode code = CardErrorCode::CommunicationFailed;
     std::string detail; ///< technical detail for logs; never contains PINs or My Numbers
     int triesLeft = -1; ///< for WrongPin / LastTryRefused / PinLocked

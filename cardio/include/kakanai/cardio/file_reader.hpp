@@ -22,7 +22,8 @@ Result<Ok, CardError> selectAid(ApduChannel& channel, ByteView aid);
 /** SELECT EF under the current DF. */
 Result<Ok, CardError> selectEf(ApduChannel& channel, std::uint16_t fileId);
 
-struct ReadOptions {
+struct ReadOptions
+{
     /** Use one extended-length READ (falls back to short reads on 67 00). */
     bool extendedLength = false;
     /** Mask the response in traces (My Number EF). */
@@ -37,8 +38,8 @@ struct ReadOptions {
  * 256-byte chunks (or one extended READ). Never spends a separate APDU on the header.
  * On return `extendedFellBack` (if given) says whether the card refused extended length.
  */
-Result<SecureBytes, CardError> readTlvFile(ApduChannel& channel, const ReadOptions& options,
-    bool* extendedFellBack = nullptr);
+Result<SecureBytes, CardError> readTlvFile(
+    ApduChannel& channel, const ReadOptions& options, bool* extendedFellBack = nullptr);
 
 /** Reads exactly `length` bytes from offset 0 of the current EF (short reads). */
 Result<SecureBytes, CardError> readBytes(ApduChannel& channel, std::uint32_t length);

@@ -25,7 +25,8 @@ bool isValidMyNumber(std::string_view number);
 /** "********1234": all but the last four digits replaced (any input length is safe). */
 std::string maskMyNumber(std::string_view number);
 
-struct MyNumber {
+struct MyNumber
+{
     SecureString digits; ///< 12 ASCII digits
     bool checkDigitOk = false;
     void wipe();

@@ -14,7 +14,8 @@
 namespace kakanai::cardio {
 
 /** PIN counter state of one credential. */
-struct PinStatus {
+struct PinStatus
+{
     int triesLeft = -1;
     bool locked = false;
 };
@@ -26,8 +27,8 @@ Result<PinStatus, CardError> queryPinStatus(ApduChannel& channel);
  * Queries, then VERIFYs `secret` against the currently selected PIN EF. The VERIFY command
  * buffer is zeroed when this returns; `secret` itself is the caller's to wipe.
  */
-Result<Ok, CardError> verifyPinSafely(ApduChannel& channel, const SecureBytes& secret,
-    bool allowLastTry);
+Result<Ok, CardError> verifyPinSafely(
+    ApduChannel& channel, const SecureBytes& secret, bool allowLastTry);
 
 /** True for exactly `length` ASCII digits. */
 bool isDigits(const SecureBytes& secret, std::size_t length);

@@ -23,7 +23,8 @@
 namespace kakanai::cardio {
 
 /** Everything read from the text AP; wipe() zeroes it (card removed, session over). */
-struct CardContents {
+struct CardContents
+{
     std::optional<MyNumber> myNumber; ///< absent on the 照合番号B route
     BasicInfo basicInfo;
     void wipe();
@@ -33,7 +34,11 @@ class TextAp
 {
 public:
     /** extendedLength: use one extended READ for the 4 information (ATR-advertised). */
-    TextAp(ApduChannel& channel, bool extendedLength) : m_channel(channel), m_extended(extendedLength) { }
+    TextAp(ApduChannel& channel, bool extendedLength)
+        : m_channel(channel)
+        , m_extended(extendedLength)
+    {
+    }
 
     /** SELECT the AP. FileNotFound if the card has none. */
     Result<Ok, CardError> select();
@@ -45,8 +50,8 @@ public:
     Result<CardContents, CardError> readWithPin(const SecureBytes& pin, bool allowLastTry);
 
     /** After select(): VERIFY 照合番号B (14 digits) and read the 4 information only. */
-    Result<CardContents, CardError> readWithCollationB(const SecureBytes& collationB,
-        bool allowLastTry);
+    Result<CardContents, CardError> readWithCollationB(
+        const SecureBytes& collationB, bool allowLastTry);
 
     /** After select(): tries left of the PIN (costs no try). */
     Result<PinStatus, CardError> pinStatus();
@@ -55,8 +60,8 @@ public:
     bool extendedFellBack() const { return m_fellBack; }
 
 private:
-    Result<Ok, CardError> verifyOn(std::uint16_t pinEf, const SecureBytes& secret,
-        bool allowLastTry);
+    Result<Ok, CardError> verifyOn(
+        std::uint16_t pinEf, const SecureBytes& secret, bool allowLastTry);
     Result<BasicInfo, CardError> readBasicInfo();
 
     ApduChannel& m_channel;

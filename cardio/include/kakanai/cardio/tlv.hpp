@@ -16,12 +16,18 @@
 
 namespace kakanai::cardio {
 
-enum class TlvError { Truncated, BadLength, BadTag };
+enum class TlvError
+{
+    Truncated,
+    BadLength,
+    BadTag
+};
 
 const char* tlvErrorName(TlvError error);
 
 /** The tag and length of one TLV, as read from its first bytes. */
-struct TlvHeader {
+struct TlvHeader
+{
     std::uint32_t tag = 0; ///< tag bytes big-endian, e.g. 0xFF20, 0xDF21, 0x30
     bool constructed = false;
     std::size_t headerLength = 0; ///< tag + length bytes
@@ -33,7 +39,8 @@ struct TlvHeader {
 Result<TlvHeader, TlvError> parseTlvHeader(ByteView data);
 
 /** One complete TLV element. value points into the caller's buffer. */
-struct Tlv {
+struct Tlv
+{
     TlvHeader header;
     ByteView value;
     std::uint32_t tag() const { return header.tag; }
@@ -46,7 +53,10 @@ Result<Tlv, TlvError> parseTlv(ByteView data);
 class TlvReader
 {
 public:
-    explicit TlvReader(ByteView data) : m_data(data) { }
+    explicit TlvReader(ByteView data)
+        : m_data(data)
+    {
+    }
     /** The next element, std::nullopt at the end, or an error (after which the reader stops). */
     Result<std::optional<Tlv>, TlvError> next();
     std::size_t offset() const { return m_offset; }

@@ -37,7 +37,10 @@ using TraceSink = std::function<void(const std::string& line)>;
 class ApduChannel
 {
 public:
-    explicit ApduChannel(Transport& transport) : m_transport(transport) { }
+    explicit ApduChannel(Transport& transport)
+        : m_transport(transport)
+    {
+    }
 
     Result<ResponseApdu, CardError> transmit(const CommandApdu& command);
 
