@@ -46,7 +46,10 @@ Bytes buildEf(
         body[3 + 2 * i] = static_cast<std::uint8_t>(offsets[i] >> 8);
         body[4 + 2 * i] = static_cast<std::uint8_t>(offsets[i]);
     }
-    Bytes ef { 0xFF, 0x20 };
+    Bytes ef;
+    ef.reserve(body.size() + 5); // (GCC 12 misreports array bounds for the init-list form)
+    ef.push_back(0xFF);
+    ef.push_back(0x20);
     if (longForm) {
         ef.insert(ef.end(),
             { 0x82, static_cast<std::uint8_t>(body.size() >> 8),

@@ -260,8 +260,10 @@ TEST_F(CardCliTest, OpenScListsTheEmulatorsCertificates)
     ASSERT_TRUE((*child)->wait(30s).has_value());
     std::string out = (*child)->stdoutText();
     EXPECT_EQ((*child)->exitCode(), 0) << out;
-    EXPECT_NE(out.find("X.509 Certificate"), std::string::npos) << out;
-    EXPECT_NE(out.find("JPKI"), std::string::npos) << out;
+    // OpenSC's pkcs15-jpki emulation names the JPKI objects it found.
+    EXPECT_NE(out.find("X.509 Certificate [User Authentication Certificate]"), std::string::npos)
+        << out;
+    EXPECT_NE(out.find("User Authentication Certificate CA"), std::string::npos) << out;
 }
 
 } // namespace
