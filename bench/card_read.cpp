@@ -56,7 +56,7 @@ void print(const char* path, const std::string& id, const char* personality, int
     const Figures& f)
 {
     std::printf(
-        "%-10s %-13s %-10s latency=%2dms  apdus=%zu  median=%8.2f ms  p95=%8.2f ms  runs=%d\n",
+        "%-10s %-13s %-10s latency=%2dms  apdus=%zu  median=%9.3f ms  p95=%9.3f ms  runs=%d\n",
         path, id.c_str(), personality, latencyMs, f.apdus, f.medianMs, f.p95Ms, f.runs);
     std::fflush(stdout);
 }

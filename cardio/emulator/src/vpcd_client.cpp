@@ -55,6 +55,11 @@ bool readExactly(int fd, std::uint8_t* out, std::size_t n, const std::atomic<boo
         if (r <= 0) {
             return false;
         }
+        // vpcd writes the length and the APDU in two send() calls; with Nagle on its side
+        // the second waits for our ACK, which Linux would delay by up to 40 ms. Ask for
+        // immediate ACKs (the kernel clears the flag, so set it after every read).
+        int quickAck = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &quickAck, sizeof quickAck);
         got += static_cast<std::size_t>(r);
     }
     return true;
