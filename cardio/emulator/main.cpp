@@ -1,5 +1,9 @@
 // kakanai-vcard: a My Number card emulator that plugs into pcscd's virtual reader (vpcd).
 // Prints no personal data: only what it connects to and why it stops.
+//
+// Exit codes: 0 after SIGTERM/SIGINT, after the removal fault fired (the socket is closed =
+// the card is pulled out), or when vpcd went away; 1 when vpcd cannot be reached within the
+// connect timeout or a fixture is broken; 2 for usage errors.
 #include "kakanai/vcard/card.hpp"
 #include "kakanai/vcard/vpcd_client.hpp"
 
@@ -24,7 +28,11 @@ const char* USAGE
       "         [--personality contact-a|contact-b|contact-c|contactless|pupi-random|\n"
       "                        android-phone|juki-card]\n"
       "         [--latency-ms N] [--remove-after N] [--reset-before N]\n"
-      "         [--fault truncated-tlv|bad-check-digit|invalid-utf8|get-response|exact-le]\n";
+      "         [--fault truncated-tlv|bad-check-digit|invalid-utf8|get-response|exact-le]\n"
+      "         [--once]\n"
+      "Connects to pcscd's vpcd driver at H:N (default host 127.0.0.1) and serves the card\n"
+      "until killed. When pcscd closes the connection the card waits for it to come back\n"
+      "(as a card left in the reader would); --once exits instead.\n";
 
 bool parseNumber(const std::string& text, long max, long& out)
 {
@@ -44,6 +52,7 @@ int main(int argc, char** argv)
     std::string identityFile, personality;
     std::optional<std::filesystem::path> stateFile;
     Faults faults;
+    bool once = false;
     auto usage = [](const std::string& problem) {
         std::cerr << "kakanai-vcard: " << problem << "\n" << USAGE;
         return 2;
@@ -54,9 +63,13 @@ int main(int argc, char** argv)
             std::cout << USAGE;
             return 0;
         }
+        if (arg == "--once") {
+            once = true;
+            continue;
+        }
         if (i + 1 >= args.size()) {
-            return usage(arg == "--port" || arg == "--identity" ? arg + " needs a value"
-                                                                : "unknown option " + arg);
+            return usage(arg.rfind("--", 0) == 0 ? arg + " needs a value (or is unknown)"
+                                                 : "unknown argument " + arg);
         }
         const std::string& value = args[++i];
         long number = 0;
@@ -124,15 +137,30 @@ int main(int argc, char** argv)
         std::cerr << "kakanai-vcard: card '" << card.identity().id << "' ("
                   << personalityName(card.identity().personality) << ") -> vpcd " << vpcd.host
                   << ":" << vpcd.port << "\n";
-        auto served = serveVpcd(card, vpcd, g_stop);
-        if (!served) {
-            std::cerr << "kakanai-vcard: " << served.error() << "\n";
-            return 1;
+        bool connectedBefore = false;
+        while (true) {
+            auto served = serveVpcd(card, vpcd, g_stop);
+            if (!served) {
+                if (g_stop.load()) {
+                    break; // killed while waiting for pcscd: not an error
+                }
+                if (connectedBefore) {
+                    std::cerr << "kakanai-vcard: vpcd did not come back\n";
+                    break;
+                }
+                std::cerr << "kakanai-vcard: " << served.error() << "\n";
+                return 1;
+            }
+            connectedBefore = true;
+            if (card.removed() || g_stop.load() || once) {
+                break;
+            }
+            std::cerr << "kakanai-vcard: vpcd closed the connection; waiting for it again\n";
         }
         std::cerr << "kakanai-vcard: card out ("
-                  << (card.removed()  ? "removal fault"
-                             : g_stop ? "signal"
-                                      : "vpcd closed")
+                  << (card.removed()         ? "removal fault"
+                             : g_stop.load() ? "signal"
+                                             : "vpcd closed")
                   << ")\n";
     } catch (const std::exception& error) {
         std::cerr << "kakanai-vcard: " << error.what() << "\n";

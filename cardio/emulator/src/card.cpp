@@ -144,24 +144,34 @@ void MyNumberCard::Impl::build()
     text.files[ef::text_ef::BASIC_INFO]
         = dataFile(info, { ef::text_ef::PIN, ef::text_ef::COLLATION_B });
     text.files[0x0003] = dataFile(files::integrity(number, info), { ef::text_ef::PIN });
-    text.files[0x0004] = dataFile(Bytes(568, 0x7F));
-    text.files[0x0005] = dataFile(Bytes { 0xFF, 0x40, 0x18, 0xDF, 0x41, 0x04, 0x01, 0x01, 0x00,
-        0x00, 0xDF, 0x42, 0x10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 });
+    text.files[0x0004] = dataFile(files::cvCertificate());
+    text.files[0x0005] = dataFile(files::textApInfo(files::supportsExtendedLength(id.personality)));
     text.files[ef::text_ef::PIN] = pinFile(id.textPin, &counters.textPin, ef::TEXT_PIN_MAX_TRIES);
+    // 照合番号A/B: the try limits are not public; 10 is our choice (card.hpp).
     text.files[ef::text_ef::COLLATION_A] = pinFile(id.myNumber, nullptr, 10);
     text.files[ef::text_ef::COLLATION_B] = pinFile(id.collationB(), &counters.collationB, 10);
     dfs.push_back(std::move(text));
 
+    // 券面AP (§1.4): 0011 生年月日読出用暗証番号 (YYMMDD), 0012 照合番号B, 0013 照合番号A.
     DedicatedFile visual { ef::VISUAL_AID, {} };
+    visual.files[0x0001] = dataFile(files::visualBirth(id), { 0x0011 });
     visual.files[0x0002] = dataFile(files::visualFace(id), { 0x0012, 0x0013 });
     visual.files[0x0003] = dataFile(Bytes { 0x00, 0x00, 0x00, 0x01, 0x00, 0x01 });
+    visual.files[0x0004] = dataFile(files::cvCertificate());
+    visual.files[0x0005] = dataFile(files::visualMyNumberImage(), { 0x0013 });
     visual.files[0x0011] = pinFile(id.birthDate.substr(2), nullptr, 10);
     visual.files[0x0012] = pinFile(id.collationB(), nullptr, 10);
     visual.files[0x0013] = pinFile(id.myNumber, nullptr, 10);
     dfs.push_back(std::move(visual));
 
-    DedicatedFile juki_ap { ef::JUKI_AID, {} };
-    dfs.push_back(std::move(juki_ap));
+    // 住基AP (§1.5): record 1 of SFI 1, and the 住民基本台帳用暗証番号 (EF 001C). The identity
+    // has no separate 住基 PIN: the text PIN stands in (統合パスワード).
+    DedicatedFile jukiAp { ef::JUKI_AID, {} };
+    ElementaryFile record = dataFile(files::jukiRecord());
+    record.kind = ElementaryFile::Kind::Record;
+    jukiAp.files[0x0001] = std::move(record);
+    jukiAp.files[0x001C] = pinFile(id.textPin, nullptr, 3);
+    dfs.push_back(std::move(jukiAp));
 }
 
 void MyNumberCard::Impl::clearSecurity()

@@ -238,16 +238,27 @@ SecureBytes MyNumberCard::Impl::sign(const ParsedApdu& apdu)
 
 SecureBytes MyNumberCard::Impl::readRecord(const ParsedApdu& apdu)
 {
-    // 住基AP record 1 / SFI 1 (mynumber-card.md §1.5): meaning unverified; a fixed dummy.
-    if (currentDf == nullptr || currentDf->aid != cardio::mynumber::JUKI_AID) {
-        return statusOnly(NO_CURRENT_EF);
+    // READ RECORD P1 = record number, P2 = SFI << 3 | 04 (P1 is a record number). Only the
+    // 住基AP has a record file (mynumber-card.md §1.5).
+    if ((apdu.p2 & 0x07) != 0x04) {
+        return statusOnly(WRONG_P1P2);
     }
-    if (apdu.p1 != 0x01 || apdu.p2 != 0x0C) {
-        return statusOnly(0x6A83);
+    std::uint16_t sfi = apdu.p2 >> 3;
+    ElementaryFile* ef = sfi != 0 ? file(sfi) : (currentEf ? file(*currentEf) : nullptr);
+    if (ef == nullptr) {
+        return statusOnly(sfi != 0 ? NOT_FOUND : NO_CURRENT_EF);
     }
-    Bytes record { 0x01, 0x0E, 'K', 'A', 'K', 'A', 'N', 'A', 'I', '0', '0', '0', '0', '0', '0',
-        '1' };
-    return withData(record, OK);
+    if (ef->kind != ElementaryFile::Kind::Record) {
+        return statusOnly(INCOMPATIBLE_FILE);
+    }
+    if (apdu.p1 != 0x01) {
+        return statusOnly(0x6A83); // record not found
+    }
+    if (sfi != 0) {
+        currentEf = sfi;
+    }
+    std::size_t n = std::min<std::size_t>(ef->content.size(), apdu.le.value_or(256));
+    return withData(ByteView(ef->content.data(), n), OK);
 }
 
 SecureBytes MyNumberCard::Impl::getResponse(const ParsedApdu& apdu)

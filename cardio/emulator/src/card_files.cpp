@@ -1,8 +1,8 @@
 #include "card_files.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <openssl/rand.h>
 #include <openssl/sha.h>
 #include <stdexcept>
 
@@ -28,7 +28,12 @@ void appendTlv(Bytes& out, std::uint16_t tag, ByteView value)
 
 Bytes myNumber(const Identity& identity, bool badCheckDigit)
 {
-    Bytes out { 0xFF, 0x10, 0x0C };
+    // Built with reserve + push_back: GCC 12 misreports the initializer-list + insert form.
+    Bytes out;
+    out.reserve(17);
+    for (std::uint8_t b : { 0xFF, 0x10, 0x0C }) {
+        out.push_back(b);
+    }
     out.insert(out.end(), identity.myNumber.begin(), identity.myNumber.end());
     if (badCheckDigit) {
         out.back() = static_cast<std::uint8_t>('0' + (out.back() - '0' + 1) % 10);
@@ -55,7 +60,9 @@ Bytes basicInfo(const Identity& identity, bool invalidUtf8, bool truncated)
         appendTlv(tail, static_cast<std::uint16_t>(0xDF22 + i), fields[i]);
     }
     std::size_t bodyLength = 11 + tail.size();
-    bool longForm = identity.longFormLength || bodyLength >= 0x80;
+    std::size_t claimed = bodyLength + (truncated ? 16 : 0);
+    // The real card used a 1-byte length (0x68); mnbcard's offsets imply `82 xx xx` on others.
+    bool longForm = identity.longFormLength || claimed >= 0x80;
     std::size_t outerHeader = longForm ? 5 : 3;
     Bytes offsets;
     for (std::size_t r : relative) {
@@ -63,8 +70,10 @@ Bytes basicInfo(const Identity& identity, bool invalidUtf8, bool truncated)
         offsets.push_back(static_cast<std::uint8_t>(absolute >> 8));
         offsets.push_back(static_cast<std::uint8_t>(absolute));
     }
-    std::size_t claimed = bodyLength + (truncated ? 16 : 0);
-    Bytes out { 0xFF, 0x20 };
+    Bytes out;
+    out.reserve(5 + bodyLength);
+    out.push_back(0xFF);
+    out.push_back(0x20);
     if (longForm) {
         out.insert(out.end(),
             { 0x82, static_cast<std::uint8_t>(claimed >> 8), static_cast<std::uint8_t>(claimed) });
@@ -82,7 +91,10 @@ Bytes integrity(const Bytes& myNumberEf, const Bytes& basicInfoEf)
     Bytes body;
     SHA256(myNumberEf.data(), myNumberEf.size(), digest);
     appendTlv(body, 0xDF31, ByteView(digest, sizeof digest));
-    SHA256(basicInfoEf.data(), basicInfoEf.size(), digest);
+    // DF32 covers the 4-information from the DF22 TLV to the end (mynumber-card.md §3.3 [S]).
+    std::size_t header = basicInfoEf.size() > 2 && basicInfoEf[2] == 0x82 ? 5 : 3;
+    std::size_t from = std::min(basicInfoEf.size(), header + 11);
+    SHA256(basicInfoEf.data() + from, basicInfoEf.size() - from, digest);
     appendTlv(body, 0xDF32, ByteView(digest, sizeof digest));
     Bytes signature(256, 0x5A); // placeholder: the J-LIS key that signs this is not public
     appendTlv(body, 0xDF33, signature);
@@ -98,22 +110,114 @@ Bytes tokenInfo(const std::string& label)
     return out;
 }
 
+Bytes cvCertificate()
+{
+    Bytes body(32, 0); // issuer reference + holder reference, 16 bytes each
+    std::copy_n("KAKANAI-TEST-CA", 15, body.begin());
+    std::copy_n("KAKANAI-TEST-AP", 15, body.begin() + 16);
+    appendTlv(body, 0x82, Bytes { 0x01, 0x00, 0x01 }); // public exponent 65537
+    appendTlv(body, 0x81, Bytes(256, 0xA5)); // placeholder modulus
+    Bytes inner;
+    appendTlv(inner, 0x5F4E, body);
+    appendTlv(inner, 0x5F37, Bytes(256, 0x3C)); // placeholder issuer signature
+    Bytes out;
+    appendTlv(out, 0x7F21, inner);
+    return out; // 568 bytes like the real EF
+}
+
+Bytes textApInfo(bool extendedLength)
+{
+    // APInfo = version, ext-APDU flag, vendor, option (MYNA-GO field names).
+    Bytes info { 0x01, static_cast<std::uint8_t>(extendedLength ? 0x01 : 0x00), 0x00, 0x00 };
+    Bytes keyId { 'K', 'A', 'K', 'A', 'N', 'A', 'I', '-', 'T', 'E', 'S', 'T', '-', 'K', 'E', 'Y' };
+    Bytes body;
+    appendTlv(body, 0xDF41, info);
+    appendTlv(body, 0xDF42, keyId);
+    Bytes out;
+    appendTlv(out, 0xFF40, body);
+    return out;
+}
+
+namespace {
+
+// A valid 1x1 grey PNG: stands in for the name, address, security-code and number images.
+const std::uint8_t TINY_PNG[] = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00,
+    0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00,
+    0x00, 0x00, 0x3A, 0x7E, 0x9B, 0x55, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C,
+    0x63, 0x68, 0x00, 0x00, 0x00, 0x82, 0x00, 0x81, 0x77, 0xCD, 0x72, 0xB6, 0x00, 0x00, 0x00, 0x00,
+    0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 };
+// The JPEG 2000 signature box only: the face photo placeholder.
+const std::uint8_t JP2_SIGNATURE[]
+    = { 0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A };
+
+Bytes text(const std::string& s)
+{
+    return Bytes(s.begin(), s.end());
+}
+
+} // namespace
+
+Bytes visualBirth(const Identity& identity)
+{
+    Bytes body;
+    appendTlv(body, 0xDF11, text(identity.birthDate));
+    appendTlv(body, 0xDF12, Bytes(270, 0x11)); // placeholder public key
+    appendTlv(body, 0xDF13, Bytes(256, 0x22)); // placeholder signature
+    Bytes out;
+    appendTlv(out, 0xFF10, body);
+    return out;
+}
+
 Bytes visualFace(const Identity& identity)
 {
-    static const std::uint8_t PNG_MAGIC[] = { 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
+    // Expiry: the card is valid until the birthday in its expiry year (§3.6).
+    Bytes fields[9] = { text(identity.birthDate), text(identity.sex), Bytes(270, 0x11),
+        Bytes(std::begin(TINY_PNG), std::end(TINY_PNG)),
+        Bytes(std::begin(TINY_PNG), std::end(TINY_PNG)),
+        Bytes(std::begin(JP2_SIGNATURE), std::end(JP2_SIGNATURE)), Bytes(256, 0x22),
+        text(identity.cardExpiryYear + identity.birthDate.substr(4, 4)),
+        Bytes(std::begin(TINY_PNG), std::end(TINY_PNG)) };
+    // DF21 holds the absolute offsets of DF22..DF2A, like the 4-information's DF21 [U layout].
+    Bytes tail;
+    std::size_t relative[9];
+    for (int i = 0; i < 9; ++i) {
+        relative[i] = tail.size();
+        appendTlv(tail, static_cast<std::uint16_t>(0xDF22 + i), fields[i]);
+    }
+    std::size_t df21 = 3 + 18; // DF 21 12 + 18 offset bytes
+    std::size_t header = 5; // FF 20 82 xx xx: the body is always > 255 bytes
+    Bytes offsets;
+    for (std::size_t r : relative) {
+        std::size_t absolute = header + df21 + r;
+        offsets.push_back(static_cast<std::uint8_t>(absolute >> 8));
+        offsets.push_back(static_cast<std::uint8_t>(absolute));
+    }
     Bytes body;
-    appendTlv(body, 0xDF21, Bytes(20, 0));
-    appendTlv(body, 0xDF22, Bytes(identity.birthDate.begin(), identity.birthDate.end()));
-    appendTlv(body, 0xDF23, Bytes(identity.sex.begin(), identity.sex.end()));
-    appendTlv(body, 0xDF24, Bytes(270, 0x11));
-    appendTlv(body, 0xDF25, ByteView(PNG_MAGIC));
-    appendTlv(body, 0xDF26, ByteView(PNG_MAGIC));
-    appendTlv(body, 0xDF27, Bytes { 0x00, 0x00, 0x00, 0x0C, 'j', 'P', ' ', ' ' });
-    appendTlv(body, 0xDF28, Bytes(256, 0x22));
-    appendTlv(body, 0xDF29, Bytes(identity.cardExpiryYear.begin(), identity.cardExpiryYear.end()));
-    appendTlv(body, 0xDF2A, ByteView(PNG_MAGIC));
+    appendTlv(body, 0xDF21, offsets);
+    body.insert(body.end(), tail.begin(), tail.end());
     Bytes out;
     appendTlv(out, 0xFF20, body);
+    return out;
+}
+
+Bytes visualMyNumberImage()
+{
+    Bytes body;
+    appendTlv(body, 0xDF41, Bytes(std::begin(TINY_PNG), std::end(TINY_PNG)));
+    appendTlv(body, 0xDF42, Bytes(270, 0x11));
+    appendTlv(body, 0xDF43, Bytes(256, 0x22));
+    Bytes out;
+    appendTlv(out, 0xFF40, body);
+    return out;
+}
+
+Bytes jukiRecord()
+{
+    // MYNA prints characters 2..14 of this value as the 製造番号.
+    Bytes out { 0x01, 0x0E };
+    for (char c : std::string("KKAKANAI000001")) {
+        out.push_back(static_cast<std::uint8_t>(c));
+    }
     return out;
 }
 
@@ -124,45 +228,6 @@ Bytes readFile(const std::filesystem::path& path)
         throw std::runtime_error("emulator fixture missing: " + path.string());
     }
     return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-Bytes atrFor(Personality personality)
-{
-    Bytes atr;
-    switch (personality) {
-    case Personality::ContactA:
-        parseHex("3B DA 13 FF 81 31 FB 46 80 12 39 2F 31 C1 73 C6 01 C0 3B", atr);
-        return atr;
-    case Personality::ContactB:
-        parseHex("3B C5 FF 81 31 FB 45 80 73 C6 01 00 00", atr);
-        return atr;
-    case Personality::ContactC:
-    case Personality::JukiCard:
-        parseHex("3B E0 00 FF 81 31 FE 45 14", atr);
-        return atr;
-    case Personality::Contactless:
-    case Personality::AndroidPhone:
-        parseHex("3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F", atr);
-        return atr;
-    case Personality::PupiRandom: {
-        // Readers that put the random PUPI into the pseudo-ATR: 4 bytes differ per insertion.
-        parseHex("3B 88 80 01 00 00 00 00 B3 81 A1 00 00", atr);
-        RAND_bytes(atr.data() + 4, 4);
-        std::uint8_t tck = 0;
-        for (std::size_t i = 1; i + 1 < atr.size(); ++i) {
-            tck ^= atr[i];
-        }
-        atr.back() = tck;
-        return atr;
-    }
-    }
-    return atr;
-}
-
-bool supportsExtendedLength(Personality personality)
-{
-    return personality == Personality::ContactA || personality == Personality::Contactless
-        || personality == Personality::PupiRandom || personality == Personality::AndroidPhone;
 }
 
 } // namespace kakanai::vcard::files

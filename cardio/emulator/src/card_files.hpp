@@ -30,8 +30,26 @@ Bytes integrity(const Bytes& myNumberEf, const Bytes& basicInfoEf);
 /** JPKI EF 0006: the label padded with spaces to 32 bytes. */
 Bytes tokenInfo(const std::string& label);
 
+/**
+ * EF 0004 of the 入力補助AP and the 券面AP: a card-verifiable certificate shaped like the real
+ * one (`7F21` { `5F4E` body, `5F37` signature }, 568 bytes) with placeholder key and signature.
+ */
+Bytes cvCertificate();
+
+/** 入力補助AP EF 0005: `FF40` { `DF41` AP info (ext-APDU flag), `DF42` key id }. */
+Bytes textApInfo(bool extendedLength);
+
+/** 券面AP EF 0001: `FF10` { `DF11` birth YYYYMMDD, `DF12` key, `DF13` signature }. */
+Bytes visualBirth(const Identity& identity);
+
 /** 券面AP EF 0002: an FF20 container of small placeholder images and the text fields. */
 Bytes visualFace(const Identity& identity);
+
+/** 券面AP EF 0005: `FF40` { `DF41` My Number image (PNG placeholder), `DF42`, `DF43` }. */
+Bytes visualMyNumberImage();
+
+/** 住基AP record 1 of SFI 1 (meaning unverified, mynumber-card.md §1.5): a fixed dummy. */
+Bytes jukiRecord();
 
 /** Reads a whole file; throws std::runtime_error naming it when missing (a fixture bug). */
 Bytes readFile(const std::filesystem::path& path);

@@ -28,10 +28,11 @@ struct ElementaryFile
     {
         Data,
         Pin,
-        Key
+        Key,
+        Record ///< one record (the 住基AP's), read with READ RECORD
     } kind
         = Kind::Data;
-    SecureBytes content; ///< Data
+    SecureBytes content; ///< Data, Record
     std::vector<std::uint16_t> readUnlockedBy; ///< any of these PIN EFs verified; empty = free
     PinState pin; ///< Pin
     EVP_PKEY* key = nullptr; ///< Key (owned by Impl::keys)
