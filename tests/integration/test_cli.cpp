@@ -174,6 +174,34 @@ TEST_F(CardCliTest, NoCardWithinWaitAndNoService)
     EXPECT_EQ(readers.exitCode, 14);
 }
 
+TEST_F(CardCliTest, CollationBRouteNeedsNoPin)
+{
+    auto who = identity("hanako");
+    auto state = stateFile();
+    ASSERT_NE(insertCard("hanako", { "--state", state.string() }), nullptr);
+    CliRun run = runCli(
+        { "read", "--collation-b-stdin", "--json", "--wait", "10" }, who.collationB() + "\n");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.out.find("\"name\":\"" + who.name + "\""), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\"my_number\":null"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("\"route\":\"collation_b\""), std::string::npos);
+    EXPECT_EQ(vcard::PinCounters::load(state).textPin, 3) << "the resident's PIN was not touched";
+}
+
+TEST_F(CardCliTest, MalformedCardDataExits13WithNothingPrinted)
+{
+    for (const std::string fault : { "truncated-tlv", "invalid-utf8" }) {
+        SCOPED_TRACE(fault);
+        auto who = identity("hanako");
+        ASSERT_NE(insertCard("hanako", { "--fault", fault }), nullptr);
+        CliRun run
+            = runCli({ "read", "--pin-stdin", "--json", "--wait", "10" }, who.textPin + "\n");
+        EXPECT_EQ(run.exitCode, 13) << run.err;
+        EXPECT_TRUE(run.out.empty()) << run.out;
+        removeCards();
+    }
+}
+
 TEST_F(CardCliTest, UsageErrors)
 {
     EXPECT_EQ(runCli({}).exitCode, 2);
