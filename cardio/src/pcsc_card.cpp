@@ -4,7 +4,9 @@
 #include <winscard.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
+#include <thread>
 
 namespace kakanai::cardio {
 
@@ -54,14 +56,38 @@ Result<SecureBytes, CardError> PcscCard::exchange(ByteView command)
     DWORD length = kReceiveBufferSize;
     const LONG rv = SCardTransmit(toCard(m_card), pci, command.data(),
         static_cast<DWORD>(command.size()), nullptr, buffer.get(), &length);
-    if (rv != SCARD_S_SUCCESS) {
-        secureZero(buffer.get(), kReceiveBufferSize);
-        return fail(pcscError(rv, "SCardTransmit"));
-    }
     const std::size_t received = std::min<std::size_t>(length, kReceiveBufferSize);
+    if (rv != SCARD_S_SUCCESS || received < 2) {
+        secureZero(buffer.get(), kReceiveBufferSize);
+        CardError error = rv != SCARD_S_SUCCESS
+            ? pcscError(rv, "SCardTransmit")
+            : CardError::make(
+                CardErrorCode::CommunicationFailed, "response shorter than a status word");
+        // A card pulled out mid-APDU often surfaces first as a failed exchange
+        // (SCARD_E_NOT_TRANSACTED) and only later as "removed": tell the caller what really
+        // happened, so the resident reads "the card was removed", not "call staff".
+        if (error.code == CardErrorCode::CommunicationFailed && cardWentAway()) {
+            error.code = CardErrorCode::CardRemoved;
+            error.detail += " (the card is no longer in the reader)";
+        }
+        return fail(error);
+    }
     SecureBytes response(ByteView(buffer.get(), received));
     secureZero(buffer.get(), received);
     return response;
+}
+
+bool PcscCard::cardWentAway() const
+{
+    // pcscd polls a reader's presence every ~400 ms: give it a little longer than that.
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        auto counter = currentEventCounter();
+        if (!counter || *counter != m_eventCounter) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
 }
 
 Result<std::uint32_t, CardError> PcscCard::currentEventCounter() const

@@ -23,7 +23,8 @@
 
 namespace kakanai::cardio {
 
-struct ReaderInfo {
+struct ReaderInfo
+{
     std::string name;
     bool cardPresent = false;
     bool cardInUse = false; ///< another application has it exclusively
@@ -48,8 +49,8 @@ public:
      * reader's name. NoReader when none is connected, NoCard after `timeout`, Cancelled after
      * cancel() from another thread.
      */
-    Result<std::string, CardError> waitForCard(const std::string& reader,
-        std::chrono::milliseconds timeout);
+    Result<std::string, CardError> waitForCard(
+        const std::string& reader, std::chrono::milliseconds timeout);
 
     /** Connects shared, T=1 or T=0, to the card in `reader`. */
     Result<std::unique_ptr<PcscCard>, CardError> connect(const std::string& reader);
@@ -96,12 +97,17 @@ public:
 
     private:
         friend class PcscCard;
-        explicit Transaction(std::uintptr_t card) : m_card(card) { }
+        explicit Transaction(std::uintptr_t card)
+            : m_card(card)
+        {
+        }
         std::uintptr_t m_card;
     };
     Result<Transaction, CardError> beginTransaction();
 
 private:
+    /** After a failed exchange: whether the card left the reader (or was swapped) meanwhile. */
+    bool cardWentAway() const;
     friend class PcscContext;
     PcscCard(std::uintptr_t context, std::uintptr_t card, std::uint32_t protocol,
         std::string reader, Bytes atr, std::uint32_t eventCounter);
@@ -113,8 +119,16 @@ private:
     std::uint32_t m_eventCounter;
 };
 
-struct ReaderEvent {
-    enum class Kind { ReaderAdded, ReaderRemoved, CardInserted, CardRemoved, ServiceLost };
+struct ReaderEvent
+{
+    enum class Kind
+    {
+        ReaderAdded,
+        ReaderRemoved,
+        CardInserted,
+        CardRemoved,
+        ServiceLost
+    };
     Kind kind;
     std::string reader;
     Bytes atr; ///< for CardInserted
