@@ -20,12 +20,19 @@
 
 namespace kakanai::cardio {
 
-enum class CertificateType { Auth, Sign, AuthCa, SignCa };
+enum class CertificateType
+{
+    Auth,
+    Sign,
+    AuthCa,
+    SignCa
+};
 const char* certificateTypeName(CertificateType type);
 bool parseCertificateType(const std::string& name, CertificateType& out);
 
 /** The six signing-certificate attributes (OIDs 1.2.392.200149.8.5.5.1–6), verbatim. */
-struct SignatureAttributes {
+struct SignatureAttributes
+{
     SecureString name;
     SecureString nameSubstitutions; ///< one digit per character, '1' = substituted
     SecureString sex; ///< "1" male, "2" female, "3" unknown
@@ -40,7 +47,8 @@ struct SignatureAttributes {
 Result<SignatureAttributes, std::string> decodeSignatureAttributes(ByteView certificateDer);
 
 /** What a certificate says and whether its chain verifies against the trust anchors. */
-struct CertificateReport {
+struct CertificateReport
+{
     std::string subject; ///< RFC 2253 one-line form
     std::string issuer;
     std::string serialHex;
@@ -67,7 +75,10 @@ std::string toPem(ByteView certificateDer);
 class JpkiAp
 {
 public:
-    explicit JpkiAp(ApduChannel& channel) : m_channel(channel) { }
+    explicit JpkiAp(ApduChannel& channel)
+        : m_channel(channel)
+    {
+    }
 
     /** SELECTs the JPKI AP. FileNotFound when the card has none. */
     Result<Ok, CardError> select();
@@ -78,8 +89,8 @@ public:
      * upper-cased first); the tries left are queried first and, with one try left, the password
      * is not sent unless allowLastTry. The password buffer is not kept.
      */
-    Result<SecureBytes, CardError> readCertificate(CertificateType type,
-        const SecureBytes* signPassword = nullptr, bool allowLastTry = false);
+    Result<SecureBytes, CardError> readCertificate(
+        CertificateType type, const SecureBytes* signPassword = nullptr, bool allowLastTry = false);
     Result<PinStatus, CardError> authPinStatus();
     Result<PinStatus, CardError> signPasswordStatus();
 

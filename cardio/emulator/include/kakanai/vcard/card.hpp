@@ -19,7 +19,8 @@
 namespace kakanai::vcard {
 
 /** Faults a test can script. APDU indexes count from 0 over the whole insertion. */
-struct Faults {
+struct Faults
+{
     std::optional<std::size_t> removeAfterApdus; ///< card "removed" before answering APDU #N
     std::chrono::milliseconds latency { 0 }; ///< added before every response
     std::optional<std::size_t> resetBeforeApdu; ///< security state cleared before APDU #N
@@ -32,7 +33,8 @@ struct Faults {
 };
 
 /** PIN try counters, persisted in the --state file so they survive removal and restarts. */
-struct PinCounters {
+struct PinCounters
+{
     int textPin = 3; ///< 入力補助AP EF 0011
     int authPin = 3; ///< JPKI EF 0018
     int signPassword = 5; ///< JPKI EF 001B

@@ -15,7 +15,8 @@
 namespace kakanai::vcard {
 
 /** Which kind of card (or phone) the emulator pretends to be. See mynumber-card.md §8.1. */
-enum class Personality {
+enum class Personality
+{
     ContactA, ///< 3B DA 13 FF ... : extended length advertised and supported
     ContactB, ///< 3B C5 FF ... : no extended length (67 00)
     ContactC, ///< 3B E0 00 FF 81 31 FE 45 14 : OpenSC's JPKI ATR, no historical bytes
@@ -28,7 +29,8 @@ enum class Personality {
 const char* personalityName(Personality p);
 bool parsePersonality(const std::string& name, Personality& out);
 
-struct Identity {
+struct Identity
+{
     std::string id; ///< file stem, e.g. "hanako"
     std::string name; ///< UTF-8 exactly as on the card (full-width space between names)
     std::string address; ///< UTF-8

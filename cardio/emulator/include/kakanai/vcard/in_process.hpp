@@ -11,7 +11,11 @@ namespace kakanai::vcard {
 class InProcessTransport : public cardio::Transport
 {
 public:
-    explicit InProcessTransport(MyNumberCard& card) : m_card(card) { m_card.powerOn(); }
+    explicit InProcessTransport(MyNumberCard& card)
+        : m_card(card)
+    {
+        m_card.powerOn();
+    }
     Result<SecureBytes, cardio::CardError> exchange(ByteView command) override;
     Bytes atr() const override { return m_card.atr(); }
 

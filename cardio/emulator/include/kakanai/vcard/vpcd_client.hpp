@@ -16,7 +16,8 @@
 
 namespace kakanai::vcard {
 
-struct VpcdOptions {
+struct VpcdOptions
+{
     std::string host = "127.0.0.1";
     int port = 35963;
     std::chrono::milliseconds connectTimeout { 10000 };
@@ -26,7 +27,7 @@ struct VpcdOptions {
  * Serves `card` until pcscd closes the connection, `stop` becomes true, or the card's removal
  * fault fires (the socket is then closed, which pcscd sees as the card being pulled out).
  */
-Result<Ok, std::string> serveVpcd(MyNumberCard& card, const VpcdOptions& options,
-    const std::atomic<bool>& stop);
+Result<Ok, std::string> serveVpcd(
+    MyNumberCard& card, const VpcdOptions& options, const std::atomic<bool>& stop);
 
 } // namespace kakanai::vcard
