@@ -1,6 +1,8 @@
 #include "kakanai/cardio/errors.hpp"
 
 #include <cstdio>
+#include <initializer_list>
+#include <iterator>
 
 namespace kakanai::cardio {
 
@@ -81,71 +83,79 @@ std::string describe(const CardError& error)
     return text;
 }
 
+namespace {
+
+struct ResidentMessage
+{
+    std::initializer_list<CardErrorCode> codes;
+    const char* ja;
+    const char* en;
+};
+
+// What a resident reads at the kiosk, in plain words. "{n}" is replaced by the tries left.
+// The last entry is the fallback for every code not listed.
+const ResidentMessage MESSAGES[] = {
+    { { CardErrorCode::WrongPin }, "暗証番号が違います。残り{n}回です。",
+        "The PIN is wrong. {n} tries left." },
+    { { CardErrorCode::PinLocked }, "暗証番号がロックされています。窓口で手続きしてください。",
+        "The PIN is locked. Please go to the counter." },
+    { { CardErrorCode::LastTryRefused },
+        "暗証番号の入力はあと1回で、間違えるとロックされます。窓口の職員がお手伝いします。",
+        "Only one PIN try is left; a mistake would lock the card. Staff will help you." },
+    { { CardErrorCode::InvalidPinFormat }, "暗証番号の桁数または文字が正しくありません。",
+        "The PIN has the wrong number of digits or characters." },
+    { { CardErrorCode::CardRemoved, CardErrorCode::CardSwapped },
+        "カードが取り外されました。もう一度カードを置いてください。",
+        "The card was removed. Please place your card again." },
+    { { CardErrorCode::NoCard }, "カードが見つかりません。マイナンバーカードを置いてください。",
+        "No card found. Please place your My Number card." },
+    { { CardErrorCode::NoReader, CardErrorCode::ReaderUnavailable,
+          CardErrorCode::ServiceUnavailable },
+        "カードリーダーが使えません。職員をお呼びください。",
+        "The card reader is not available. Please call staff." },
+    { { CardErrorCode::JukiCard },
+        "これは住民基本台帳カードです。マイナンバーカードをお使いください。",
+        "This is a Basic Resident Register card. Please use your My Number card." },
+    { { CardErrorCode::SmartphoneJpki },
+        "スマートフォンの電子証明書ではお手続きできません。マイナンバーカードをお使いください。",
+        "A smartphone certificate cannot be used here. Please use your My Number card." },
+    { { CardErrorCode::NotMyNumberCard },
+        "マイナンバーカードではないようです。マイナンバーカードを置いてください。",
+        "This does not seem to be a My Number card. Please place your My Number card." },
+    { { CardErrorCode::MalformedData },
+        "カードの情報を正しく読み取れませんでした。窓口でお手続きください。",
+        "The card data could not be read correctly. Please go to the counter." },
+    { {}, "カードを読み取れませんでした。職員をお呼びください。",
+        "The card could not be read. Please call staff." },
+};
+
+std::string residentMessage(const CardError& error, bool japanese)
+{
+    const ResidentMessage* found = &MESSAGES[std::size(MESSAGES) - 1];
+    for (const auto& message : MESSAGES) {
+        for (CardErrorCode code : message.codes) {
+            if (code == error.code) {
+                found = &message;
+            }
+        }
+    }
+    std::string text = japanese ? found->ja : found->en;
+    if (auto at = text.find("{n}"); at != std::string::npos) {
+        text.replace(at, 3, std::to_string(error.triesLeft));
+    }
+    return text;
+}
+
+} // namespace
+
 std::string residentMessageJa(const CardError& error)
 {
-    switch (error.code) {
-    case CardErrorCode::WrongPin:
-        return "暗証番号が違います。残り" + std::to_string(error.triesLeft) + "回です。";
-    case CardErrorCode::PinLocked:
-        return "暗証番号がロックされています。窓口で手続きしてください。";
-    case CardErrorCode::LastTryRefused:
-        return "暗証番号の入力はあと1回で、間違えるとロックされます。窓口の職員がお手伝いします。";
-    case CardErrorCode::InvalidPinFormat:
-        return "暗証番号の桁数または文字が正しくありません。";
-    case CardErrorCode::CardRemoved:
-    case CardErrorCode::CardSwapped:
-        return "カードが取り外されました。もう一度カードを置いてください。";
-    case CardErrorCode::NoCard:
-        return "カードが見つかりません。マイナンバーカードを置いてください。";
-    case CardErrorCode::NoReader:
-    case CardErrorCode::ReaderUnavailable:
-    case CardErrorCode::ServiceUnavailable:
-        return "カードリーダーが使えません。職員をお呼びください。";
-    case CardErrorCode::JukiCard:
-        return "これは住民基本台帳カードです。マイナンバーカードをお使いください。";
-    case CardErrorCode::SmartphoneJpki:
-        return "スマートフォンの電子証明書ではお手続きできません。マイナンバーカードをお使いくださ"
-               "い。";
-    case CardErrorCode::NotMyNumberCard:
-        return "マイナンバーカードではないようです。マイナンバーカードを置いてください。";
-    case CardErrorCode::MalformedData:
-        return "カードの情報を正しく読み取れませんでした。窓口でお手続きください。";
-    default:
-        return "カードを読み取れませんでした。職員をお呼びください。";
-    }
+    return residentMessage(error, true);
 }
 
 std::string residentMessageEn(const CardError& error)
 {
-    switch (error.code) {
-    case CardErrorCode::WrongPin:
-        return "The PIN is wrong. " + std::to_string(error.triesLeft) + " tries left.";
-    case CardErrorCode::PinLocked:
-        return "The PIN is locked. Please go to the counter.";
-    case CardErrorCode::LastTryRefused:
-        return "Only one PIN try is left; a mistake would lock the card. Staff will help you.";
-    case CardErrorCode::InvalidPinFormat:
-        return "The PIN has the wrong number of digits or characters.";
-    case CardErrorCode::CardRemoved:
-    case CardErrorCode::CardSwapped:
-        return "The card was removed. Please place your card again.";
-    case CardErrorCode::NoCard:
-        return "No card found. Please place your My Number card.";
-    case CardErrorCode::NoReader:
-    case CardErrorCode::ReaderUnavailable:
-    case CardErrorCode::ServiceUnavailable:
-        return "The card reader is not available. Please call staff.";
-    case CardErrorCode::JukiCard:
-        return "This is a Basic Resident Register card. Please use your My Number card.";
-    case CardErrorCode::SmartphoneJpki:
-        return "A smartphone certificate cannot be used here. Please use your My Number card.";
-    case CardErrorCode::NotMyNumberCard:
-        return "This does not seem to be a My Number card. Please place your My Number card.";
-    case CardErrorCode::MalformedData:
-        return "The card data could not be read correctly. Please go to the counter.";
-    default:
-        return "The card could not be read. Please call staff.";
-    }
+    return residentMessage(error, false);
 }
 
 } // namespace kakanai::cardio

@@ -56,9 +56,14 @@ std::string wrongPin(const vcard::Identity& who)
 class CardCliTest : public SandboxTest
 {
 protected:
+    // A fresh PIN-state file per call: the sandbox folder is shared by every test of the process.
     std::filesystem::path stateFile()
     {
-        return sandbox().directory() / ("pins-" + std::to_string(m_counter++));
+        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+        auto path = sandbox().directory()
+            / ("pins-" + std::string(test->name()) + "-" + std::to_string(m_counter++));
+        std::filesystem::remove(path);
+        return path;
     }
     int m_counter = 0;
 };
