@@ -137,33 +137,6 @@ constexpr std::array<PhonePrefix, 12> PHONE_PREFIXES { {
 
 } // namespace
 
-std::optional<int> myNumberCheckDigit(std::string_view first11)
-{
-    if (first11.size() != 11) {
-        return std::nullopt;
-    }
-    int sum = 0;
-    for (int n = 1; n <= 11; ++n) {
-        const char c = first11[static_cast<std::size_t>(11 - n)]; // P1 is the rightmost digit
-        if (!isDigit(c)) {
-            return std::nullopt;
-        }
-        const int weight = n <= 6 ? n + 1 : n - 5;
-        sum += (c - '0') * weight;
-    }
-    const int remainder = sum % 11;
-    return remainder <= 1 ? 0 : 11 - remainder;
-}
-
-bool isValidMyNumber(std::string_view number)
-{
-    if (number.size() != 12 || !isDigit(number[11])) {
-        return false;
-    }
-    const std::optional<int> check = myNumberCheckDigit(number.substr(0, 11));
-    return check && *check == number[11] - '0';
-}
-
 Result<SecureString, FieldFormatError> parseMyNumber(std::string_view input)
 {
     Result<SecureString, FieldFormatError> simple = simplify(input);

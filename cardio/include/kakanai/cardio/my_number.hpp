@@ -6,6 +6,7 @@
 // resident's other data can still be used and staff can look at the card.
 #pragma once
 
+#include "kakanai/base/my_number.hpp"
 #include "kakanai/base/result.hpp"
 #include "kakanai/base/secure_bytes.hpp"
 #include "kakanai/cardio/errors.hpp"
@@ -16,11 +17,9 @@
 
 namespace kakanai::cardio {
 
-/** The check digit for 11 data digits, or nullopt if `first11` is not 11 ASCII digits. */
-std::optional<int> myNumberCheckDigit(std::string_view first11);
-
-/** True for 12 digits whose last one is the check digit of the first 11. */
-bool isValidMyNumber(std::string_view number);
+// The check digit lives in base, shared with forms.
+using kakanai::isValidMyNumber;
+using kakanai::myNumberCheckDigit;
 
 /** "********1234": all but the last four digits replaced (any input length is safe). */
 std::string maskMyNumber(std::string_view number);

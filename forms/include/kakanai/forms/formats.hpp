@@ -14,6 +14,7 @@
 // Nothing throws for bad input. Error details never repeat the input.
 #pragma once
 
+#include "kakanai/base/my_number.hpp"
 #include "kakanai/base/result.hpp"
 #include "kakanai/base/secure_bytes.hpp"
 
@@ -39,15 +40,9 @@ struct FieldFormatError
     std::string detail;
 };
 
-/**
- * The check digit of 11 ASCII data digits (総務省令第八十五号 第五条), or nullopt if `first11` is
- * not exactly 11 ASCII digits. Digits are numbered from the right P1..P11 with weights Qn = n + 1
- * for n ≤ 6 and n − 5 for n ≥ 7; r = Σ Pn·Qn mod 11; the check digit is 0 if r ≤ 1, else 11 − r.
- */
-std::optional<int> myNumberCheckDigit(std::string_view first11);
-
-/** True for exactly 12 ASCII digits whose last is the check digit of the first 11. */
-bool isValidMyNumber(std::string_view number);
+// The check digit (総務省令第八十五号 第五条) lives in base, shared with cardio.
+using kakanai::isValidMyNumber;
+using kakanai::myNumberCheckDigit;
 
 /**
  * A typed My Number as 12 ASCII digits in a SecureString (it is 特定個人情報). Accepts full-width
