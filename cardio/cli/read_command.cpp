@@ -40,6 +40,7 @@ SecureString format(const ReadOutcome& outcome, const Options& options)
             << ",\"address\":" << jsonString(view(c.basicInfo.address))
             << ",\"birth_date\":" << jsonString(iso)
             << ",\"birth_date_wareki\":" << jsonString(wareki)
+            << ",\"birth_date_raw\":" << jsonString(view(c.basicInfo.birthDate))
             << ",\"sex\":" << jsonString(sexName(c.basicInfo.sex));
         if (c.myNumber) {
             out << ",\"my_number\":" << jsonString(number) << ",\"my_number_check_digit_ok\":"

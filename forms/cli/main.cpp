@@ -1,73 +1,82 @@
-// kakanai-forms: tools for the IT staff who write form templates.
+// kakanai-forms: tools for the IT staff who write form templates, and for scripts.
 //
-//   kakanai-forms lint [PATH...]   check templates, kiosk.toml and life-events.toml
+//   kakanai-forms lint [PATH...]
+//   kakanai-forms prefill FORM_ID --card CARD.json [--config DIR] [...]
+//   kakanai-forms validate FILLED.json [--config DIR] [--language L] [--json]
+//   kakanai-forms wareki DATE
+//   kakanai-forms seireki TEXT
 //
-// Exit codes: 0 clean, 1 problems found (each printed as file:line:column: message [id]),
-// 2 usage error. Never prints personal data (templates hold none).
-#include "kakanai/forms/lint.hpp"
+// Exit codes: see cli.hpp. Prints personal data only where the command's purpose is to (the
+// filled form of prefill); error messages never repeat a value.
+#include "cli.hpp"
 
-#include <filesystem>
+#include <fstream>
 #include <iostream>
-#include <string>
-#include <string_view>
-#include <vector>
+#include <iterator>
+#include <sstream>
 
-#ifndef KAKANAI_DEFAULT_CONFIG_DIR
-#define KAKANAI_DEFAULT_CONFIG_DIR "config"
-#endif
+namespace kakanai::formscli {
 
 namespace {
 
-constexpr std::string_view USAGE = R"(usage: kakanai-forms lint [PATH...]
-       kakanai-forms --help
+constexpr std::string_view USAGE = R"(usage: kakanai-forms COMMAND [ARGS]
 
-lint   Check form templates (config/forms/*.toml), config/kiosk.toml and
-       config/life-events.toml. A PATH is a configuration folder, a folder of
-       templates, or a single .toml file; several PATHs are checked together.
-       Without PATH: )" KAKANAI_DEFAULT_CONFIG_DIR R"(
-       Prints every problem as file:line:column: message [id].
+  lint [PATH...]       Check form templates (config/forms/*.toml), config/kiosk.toml and
+                       config/life-events.toml. A PATH is a configuration folder, a folder of
+                       templates, or a single .toml file; several PATHs are checked together.
+                       Without PATH: )" KAKANAI_DEFAULT_CONFIG_DIR R"(
+                       Prints every problem as file:line:column: message [id].
+  prefill FORM_ID --card CARD.json [--config DIR] [--today YYYY-MM-DD] [--language L]
+                       [--kiosk ID] [--set KEY=VALUE]... [--compact]
+                       Print the form FORM_ID prefilled from the card JSON (the output of
+                       kakanai-card read --json; - for standard input) as filled-form JSON.
+                       --set gives an answer (yes/no as true/false, integers as digits,
+                       multi-choice as a,b,c).
+  validate FILLED.json [--config DIR] [--language L] [--json]
+                       Check a filled form against its template. Prints each issue as
+                       field: message [id] (--json: a JSON array).
+  wareki DATE          2025-04-01 → 令和7年4月1日 (also R7.4.1, 20250401 ...)
+  seireki TEXT         令和7年4月1日, R7.4.1, H12/2/29 → 2025-04-01
 
-exit codes: 0 no problems, 1 problems found, 2 usage error
+exit codes: 0 success, 1 problems found (lint, validate), 2 usage error, 3 input error
 )";
+
+} // namespace
 
 int usageError(std::string_view message)
 {
     std::cerr << "kakanai-forms: " << message << "\n" << USAGE;
-    return 2;
+    return EXIT_USAGE;
 }
 
-int runLint(const std::vector<std::string>& args)
+int inputError(std::string_view message)
 {
-    std::vector<std::filesystem::path> paths;
-    for (const auto& arg : args) {
-        if (arg == "--help" || arg == "-h") {
-            std::cout << USAGE;
-            return 0;
-        }
-        if (arg.size() > 1 && arg[0] == '-') {
-            return usageError("unknown option '" + arg + "'");
-        }
-        paths.emplace_back(arg);
-    }
-    if (paths.empty()) {
-        paths.emplace_back(KAKANAI_DEFAULT_CONFIG_DIR);
-    }
-    const auto diagnostics = kakanai::forms::lint(paths);
-    for (const auto& diagnostic : diagnostics) {
-        std::cout << diagnostic.format() << "\n";
-    }
-    if (!diagnostics.empty()) {
-        std::cerr << diagnostics.size() << (diagnostics.size() == 1 ? " problem\n" : " problems\n");
-        return 1;
-    }
-    return 0;
+    std::cerr << "kakanai-forms: " << message << "\n";
+    return EXIT_INPUT;
 }
 
-} // namespace
+bool readInput(const std::string& path, std::string& out)
+{
+    if (path == "-") {
+        out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return !std::cin.bad();
+    }
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        return false;
+    }
+    std::ostringstream buffer;
+    buffer << file.rdbuf();
+    out = buffer.str();
+    return !file.bad();
+}
+
+} // namespace kakanai::formscli
 
 int main(int argc, char** argv)
 {
-    std::vector<std::string> args(argv + 1, argv + argc);
+    using namespace kakanai::formscli;
+    Args args(argv + 1, argv + argc);
     if (args.empty()) {
         return usageError("missing command");
     }
@@ -79,6 +88,18 @@ int main(int argc, char** argv)
     }
     if (command == "lint") {
         return runLint(args);
+    }
+    if (command == "prefill") {
+        return runPrefill(args);
+    }
+    if (command == "validate") {
+        return runValidate(args);
+    }
+    if (command == "wareki") {
+        return runWareki(args);
+    }
+    if (command == "seireki") {
+        return runSeireki(args);
     }
     return usageError("unknown command '" + command + "'");
 }

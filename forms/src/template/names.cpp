@@ -130,11 +130,17 @@ const Field* FormTemplate::findField(std::string_view key) const
 
 ValueMap FilledForm::valueMap() const
 {
-    ValueMap map;
+    ValueMap map = sources;
     for (const auto& [key, filled] : values) {
-        map.emplace(key, filled.value);
+        map.insert_or_assign(key, filled.value);
     }
     return map;
+}
+
+const FilledValue* FilledForm::find(std::string_view key) const
+{
+    const auto it = values.find(key);
+    return it == values.end() ? nullptr : &it->second;
 }
 
 std::string Diagnostic::format() const

@@ -197,15 +197,28 @@ struct FilledValue
     ValueOrigin origin = ValueOrigin::Resident;
 };
 
-/** A form being filled: what prefill() produces and validate() checks (later step). */
+/**
+ * A form being filled: what prefill() (prefill.hpp) produces, validate() (validate.hpp) checks,
+ * the queue stores and the printer renders. Its JSON form is in filled_json.hpp.
+ */
 struct FilledForm
 {
+    std::string recordId; // UUID chosen by the kiosk when the form is submitted; "" before
     std::string templateId;
     std::int64_t templateVersion = 0;
+    std::string language = "ja"; // the language the resident used at the kiosk
+    std::string kioskId; // which kiosk (or "staff" / "cli") produced it
+    std::string createdAt; // ISO 8601 with offset, e.g. "2026-11-29T10:15:00+09:00"
+    std::string updatedAt;
     std::map<std::string, FilledValue, std::less<>> values;
+    /** Source values used by `when` and rules (card.age, today, kiosk.municipality, ...).
+     *  Never card.my_number or card.name: only what conditions may need. */
+    ValueMap sources;
 
-    /** The values alone, for evaluating `when` conditions and rules. */
+    /** Field values and sources together, for evaluating `when` conditions and rules. */
     ValueMap valueMap() const;
+    /** The value of a field, or nullptr if it has none. */
+    const FilledValue* find(std::string_view key) const;
 };
 
 } // namespace kakanai::forms
