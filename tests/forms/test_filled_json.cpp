@@ -25,6 +25,7 @@ FilledForm sample()
         FilledValue { std::vector<std::string> { "bank", "other" }, ValueOrigin::Resident });
     form.sources.emplace("card.age", std::int64_t { 46 });
     form.sources.emplace("today", std::string("2026-11-29"));
+    form.residentFlags = { "name" };
     return form;
 }
 
@@ -48,6 +49,7 @@ TEST(FilledJson, RoundTripsEveryValueKindAndOrigin)
         EXPECT_EQ(parsed->find(key)->origin, value.origin) << key;
     }
     EXPECT_EQ(parsed->sources, original.sources);
+    EXPECT_EQ(parsed->residentFlags, original.residentFlags);
     EXPECT_EQ(toJson(*parsed), text); // stable text: equal forms give equal JSON
 }
 

@@ -160,6 +160,9 @@ std::string toJson(const FilledForm& form, int indent)
         }
     }
     json["sources"] = std::move(sources);
+    if (!form.residentFlags.empty()) {
+        json["flags"] = form.residentFlags;
+    }
     // Invalid UTF-8 in a value is replaced, not thrown on: the form still round-trips and
     // validate() reports the field (field.invalid-text) before anyone relies on it.
     return json.dump(indent, ' ', false, Json::error_handler_t::replace);
@@ -239,6 +242,18 @@ Result<FilledForm, FilledJsonError> parseFilledJson(std::string_view text)
                 return value.failure();
             }
             form.sources.insert_or_assign(key, std::move(*value));
+        }
+    }
+    const auto flags = json.find("flags");
+    if (flags != json.end()) {
+        if (!flags->is_array()) {
+            return fail(error("json.wrong-type", "\"flags\" must be an array of field keys"));
+        }
+        for (const auto& flag : *flags) {
+            if (!flag.is_string()) {
+                return fail(error("json.wrong-type", "\"flags\" must be an array of field keys"));
+            }
+            form.residentFlags.push_back(flag.get<std::string>());
         }
     }
     return form;

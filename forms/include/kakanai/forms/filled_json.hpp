@@ -9,7 +9,8 @@
 //    "values":{"requester_name":{"value":"山田 花子","origin":"card"},
 //              "copies":{"value":2,"origin":"resident"},
 //              "purpose":{"value":["bank","other"],"origin":"resident"}},
-//    "sources":{"card.age":40,"today":"2026-11-29"}}
+//    "sources":{"card.age":40,"today":"2026-11-29"},
+//    "flags":["requester_address"]}        // optional: card values marked "this is wrong"
 //
 // A value is a string, an integer, true/false or an array of strings (multi-choice); origins are
 // card, derived, resident and staff. Keys are written in a fixed order, so equal forms give

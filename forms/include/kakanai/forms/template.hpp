@@ -115,6 +115,12 @@ struct PrintHints
     int width = 0; // in full-width characters; 0 = the printer's default
 };
 
+/** The template's optional top-level [print] table (docs/forms-templates.md, "Printing"). */
+struct FormPrintSettings
+{
+    bool signature = false; // a signature box (署名欄) after the last section
+};
+
 struct Field
 {
     std::string key;
@@ -163,6 +169,7 @@ struct FormTemplate
     std::vector<Section> sections;
     std::vector<Field> fields; // in template order, across sections
     std::vector<Rule> rules;
+    FormPrintSettings print;
     std::string file;
     SourceLocation where; // of the title (for missing-language diagnostics)
 
@@ -214,6 +221,8 @@ struct FilledForm
     /** Source values used by `when` and rules (card.age, today, kiosk.municipality, ...).
      *  Never card.my_number or card.name: only what conditions may need. */
     ValueMap sources;
+    /** Keys of card values the resident marked "this is wrong — ask staff" at the kiosk. */
+    std::vector<std::string> residentFlags;
 
     /** Field values and sources together, for evaluating `when` conditions and rules. */
     ValueMap valueMap() const;
