@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include "kakanai/forms/answer_text.hpp"
 #include "kakanai/forms/filled_json.hpp"
 #include "kakanai/forms/lint.hpp"
 #include "kakanai/forms/prefill.hpp"
@@ -69,47 +70,6 @@ Date localToday()
     std::tm local {};
     localtime_r(&now, &local);
     return Date { local.tm_year + 1900, local.tm_mon + 1, local.tm_mday };
-}
-
-// A --set answer converted to the field's type; nullopt if it does not fit.
-std::optional<Value> answerFromText(const Field& field, const std::string& text)
-{
-    switch (field.type) {
-    case FieldType::YesNo:
-        if (text == "true" || text == "yes") {
-            return Value { true };
-        }
-        if (text == "false" || text == "no") {
-            return Value { false };
-        }
-        return std::nullopt;
-    case FieldType::Integer: {
-        if (text.empty() || text.size() > 18
-            || text.find_first_not_of("-0123456789") != std::string::npos) {
-            return std::nullopt;
-        }
-        try {
-            return Value { std::int64_t { std::stoll(text) } };
-        } catch (const std::exception&) {
-            return std::nullopt;
-        }
-    }
-    case FieldType::MultiChoice: {
-        std::vector<std::string> list;
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            const std::size_t comma = text.find(',', start);
-            const std::size_t end = comma == std::string::npos ? text.size() : comma;
-            if (end > start) {
-                list.push_back(text.substr(start, end - start));
-            }
-            start = end + 1;
-        }
-        return Value { std::move(list) };
-    }
-    default:
-        return Value { text };
-    }
 }
 
 } // namespace
@@ -198,7 +158,7 @@ int runPrefill(const Args& args)
         if (!field) {
             return usageError("--set: the form has no field '" + key + "'");
         }
-        auto value = answerFromText(*field, text);
+        auto value = parseAnswer(*field, text);
         if (!value) {
             return usageError("--set " + key + ": not a value of type "
                 + std::string(fieldTypeName(field->type)));
