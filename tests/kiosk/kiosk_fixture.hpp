@@ -112,6 +112,16 @@ public:
         send(GlyphsReady { glyphs->visitId, "" });
         ASSERT_EQ(machine.screen(), Screen::Review);
     }
+    /** On a juminhyo review: answers everything the card does not give and submits. */
+    void answerJuminhyoAndSubmit()
+    {
+        tapAll({ "option.relationship.self", "option.certificate_kind.juminhyo",
+            "option.scope.whole_household", "option.purpose.pension", "field.copies", "num.1",
+            "edit.ok", "field.requester_furigana", "kana.ア", "edit.ok", "field.phone" });
+        send(TypeText { "0770531111" });
+        tapAll({ "edit.ok", "action.next", "action.submit" });
+        ASSERT_EQ(machine.screen(), Screen::Submitting);
+    }
     const FieldView* field(const std::string& key) const
     {
         last = machine.view();

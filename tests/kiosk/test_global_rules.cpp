@@ -46,12 +46,7 @@ TEST(KioskRules, RemovingTheCardAfterSubmittingStillGivesTheTicket)
 {
     Kiosk kiosk;
     kiosk.readCardFor("form.juminhyo");
-    kiosk.tapAll({ "option.relationship.self", "option.certificate_kind.juminhyo",
-        "option.scope.whole_household", "option.purpose.pension", "field.copies", "num.1",
-        "edit.ok", "field.requester_furigana", "kana.ア", "edit.ok", "field.phone" });
-    kiosk.send(TypeText { "0770531111" });
-    kiosk.tapAll({ "edit.ok", "action.next", "action.submit" });
-    ASSERT_EQ(kiosk.machine.screen(), Screen::Submitting);
+    kiosk.answerJuminhyoAndSubmit();
     const std::string visit = kiosk.machine.visitId();
     kiosk.send(CardRemoved {});
     EXPECT_EQ(kiosk.machine.screen(), Screen::Submitting);
@@ -113,11 +108,7 @@ TEST(KioskRules, NoReaderWhenTheCardIsNeeded)
     kiosk.tap("action.cancel");
     // Lost while the ticket is shown: the visit ends normally, the next one cannot start.
     kiosk.readCardFor("form.juminhyo", "en");
-    kiosk.tapAll({ "option.relationship.self", "option.certificate_kind.juminhyo",
-        "option.scope.whole_household", "option.purpose.pension", "field.copies", "num.1",
-        "edit.ok", "field.requester_furigana", "kana.ア", "edit.ok", "field.phone" });
-    kiosk.send(TypeText { "0770531111" });
-    kiosk.tapAll({ "edit.ok", "action.next", "action.submit" });
+    kiosk.answerJuminhyoAndSubmit();
     const std::string visit = kiosk.machine.visitId();
     kiosk.send(Submitted { visit, "A-003", 5 });
     kiosk.send(Printed { visit });
@@ -185,11 +176,7 @@ TEST(KioskRules, APrintFailureStillShowsTheTicketAndSendsToTheCounter)
 {
     Kiosk kiosk;
     kiosk.readCardFor("form.juminhyo", "en");
-    kiosk.tapAll({ "option.relationship.self", "option.certificate_kind.juminhyo",
-        "option.scope.whole_household", "option.purpose.pension", "field.copies", "num.1",
-        "edit.ok", "field.requester_furigana", "kana.ア", "edit.ok", "field.phone" });
-    kiosk.send(TypeText { "0770531111" });
-    kiosk.tapAll({ "edit.ok", "action.next", "action.submit" });
+    kiosk.answerJuminhyoAndSubmit();
     const std::string visit = kiosk.machine.visitId();
     kiosk.send(Submitted { visit, "A-007", -1 });
     kiosk.send(PrintFailed { visit, "printer stopped" });
