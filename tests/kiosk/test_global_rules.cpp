@@ -215,7 +215,7 @@ TEST(KioskRules, TrainingModeMarksEveryScreen)
     setup.training = true;
     Kiosk kiosk(std::move(setup));
     EXPECT_TRUE(kiosk.machine.view().training);
-    EXPECT_NE(kiosk.machine.view().notice.find("見本 / SAMPLE"), std::string::npos);
+    EXPECT_NE(kiosk.machine.view().trainingBanner.find("見本 / SAMPLE"), std::string::npos);
 }
 
 } // namespace

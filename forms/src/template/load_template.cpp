@@ -220,6 +220,15 @@ void readRules(TableReader& root, FormTemplate& form)
     }
 }
 
+void readPrintSettings(TableReader& root, FormTemplate& form)
+{
+    if (const toml::table* print = root.subtable("print")) {
+        TableReader reader(*print, root.file(), root.diagnostics(), "print");
+        form.print.signature = reader.boolean("signature").value_or(false);
+        reader.reportUnknownKeys();
+    }
+}
+
 } // namespace
 
 TemplateLoad loadTemplate(std::string_view text, const std::string& fileName)
@@ -281,6 +290,7 @@ TemplateLoad loadTemplate(std::string_view text, const std::string& fileName)
         root.error(root.table().source(), "template.missing-key", "template has no [[sections]]");
     }
     readRules(root, form);
+    readPrintSettings(root, form);
     root.reportUnknownKeys();
     load.form = std::move(form);
     return load;

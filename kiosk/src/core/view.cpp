@@ -423,8 +423,7 @@ ViewModel buildView(const State& state)
         view.texts.emplace(id, uiText(state, id));
     }
     if (state.setup.training) {
-        view.notice
-            = uiText(state, "training.banner") + (view.notice.empty() ? "" : "\n" + view.notice);
+        view.trainingBanner = uiText(state, "training.banner");
     }
     return view;
 }

@@ -62,7 +62,8 @@ struct FieldView
     std::string labelJa; // the Japanese label (shown small beneath for other languages)
     std::string help;
     InputKind input = InputKind::Text;
-    bool fromCard = false; // marked "from your card"
+    bool fromCard = false; // read from the card: marked "from your card", with "this is wrong"
+    bool derived = false; // computed (today, age, prefecture): read-only, no card mark
     bool required = false;
     std::string value; // formatted for display; "" when unanswered
     std::vector<Button> options; // Choice, MultiChoice, YesNo: option.<key>.<value>
@@ -116,6 +117,7 @@ struct ViewModel
     double scale = 1.0; // 1.0 or 2.0 (the 200% zoom): every size derives from it
     bool highContrast = false;
     bool training = false; // 見本 / SAMPLE on every screen
+    std::string trainingBanner; // its text, in the resident's language
     std::optional<int> stillThereSeconds; // the "are you still there?" countdown overlay
     std::vector<Button> globalButtons; // call_staff, zoom, contrast (and still_here)
     /** Small texts the drawing code places itself, by id, in the resident's language:

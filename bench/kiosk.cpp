@@ -1,0 +1,158 @@
+// bench/kiosk: kakanai-kiosk at 1920×1080 under Xvfb (software rendering): cold start to the
+// first attract frame (target ≤ 1.0 s), frame time p50/p99 while the card animation runs
+// (target p99 ≤ 16.7 ms), CPU while idle (target ≤ 1 %), peak RSS (target ≤ 200 MB).
+//
+// Usage: bench_kiosk [--quick]   (--quick: 2 s idle instead of 10 s, 2 s of animation)
+// Exits 0 without figures (saying why) when Xvfb is not installed; 1 when the kiosk fails.
+#include "process.hpp"
+#include "xvfb.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+using namespace kakanai::testsupport;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path SOURCE = KAKANAI_SOURCE_DIR;
+
+std::string readFile(const fs::path& file)
+{
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+double jsonNumber(const std::string& json, const std::string& key)
+{
+    const auto at = json.find("\"" + key + "\":");
+    return at == std::string::npos ? -1 : std::atof(json.c_str() + at + key.size() + 3);
+}
+
+/** utime + stime of `pid` in seconds. */
+double cpuSeconds(pid_t pid)
+{
+    std::string stat = readFile("/proc/" + std::to_string(pid) + "/stat");
+    const auto close = stat.rfind(')');
+    std::istringstream fields(stat.substr(close + 2));
+    std::string skip;
+    for (int i = 0; i < 11; ++i) {
+        fields >> skip; // state … cmajflt (fields 3–13)
+    }
+    double utime = 0;
+    double stime = 0;
+    fields >> utime >> stime;
+    return (utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
+long peakRssKb(pid_t pid)
+{
+    std::istringstream status(readFile("/proc/" + std::to_string(pid) + "/status"));
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0) {
+            return std::atol(line.c_str() + 6);
+        }
+    }
+    return -1;
+}
+
+std::unique_ptr<ChildProcess> startKiosk(
+    const XvfbDisplay& display, const fs::path& dir, const std::string& script, bool keepOpen)
+{
+    std::ofstream(dir / "script.txt") << script;
+    ProcessOptions options;
+    options.argv = { KAKANAI_KIOSK_PATH, "--config", (SOURCE / "config").string(), "--training",
+        "--script", (dir / "script.txt").string(), "--screenshot-dir", (dir / "shots").string(),
+        "--var", (dir / "var").string(), "--stats", (dir / "stats.json").string() };
+    if (keepOpen) {
+        options.argv.push_back("--keep-open");
+    }
+    options.env = { { "DISPLAY", display.display() } };
+    auto kiosk = ChildProcess::start(options);
+    if (!kiosk) {
+        std::fprintf(stderr, "bench_kiosk: %s\n", kiosk.error().c_str());
+        return nullptr;
+    }
+    return std::move(*kiosk);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    if (findXvfb().empty()) {
+        std::printf("bench_kiosk: skipped: Xvfb is not installed (apt-get install xvfb)\n");
+        return 0;
+    }
+    auto display = XvfbDisplay::start();
+    if (!display) {
+        std::printf("bench_kiosk: skipped: %s\n", display.error().c_str());
+        return 0;
+    }
+    const fs::path dir
+        = fs::temp_directory_path() / ("kakanai-bench-kiosk-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+
+    // 1. Cold start to the first attract frame.
+    auto start = startKiosk(**display, dir, "wait attract\n", false);
+    if (!start || start->wait(std::chrono::seconds(60)) != 0) {
+        std::fprintf(stderr, "bench_kiosk: the kiosk failed to start\n%s",
+            start ? start->stderrText().c_str() : "");
+        return 1;
+    }
+    const double firstFrameMs = jsonNumber(readFile(dir / "stats.json"), "first_frame_ms");
+
+    // 2. Frames while the card animation runs; then idle with the window open.
+    const int animateSeconds = quick ? 2 : 5;
+    const int idleSeconds = quick ? 2 : 10;
+    auto kiosk = startKiosk(**display, dir,
+        "tap lang.ja\ntap form.juminhyo\nwait present_card\nsleep " + std::to_string(animateSeconds)
+            + "\ntap action.back\ntap action.back\nwait attract\nscreenshot idle\n",
+        true);
+    if (!kiosk) {
+        return 1;
+    }
+    while (!fs::exists(dir / "shots" / "idle.png") && kiosk->running()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (!kiosk->running()) {
+        std::fprintf(
+            stderr, "bench_kiosk: the scripted run failed\n%s", kiosk->stderrText().c_str());
+        return 1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000)); // settle
+    const double cpuBefore = cpuSeconds(kiosk->pid());
+    std::this_thread::sleep_for(std::chrono::seconds(idleSeconds));
+    const double idleCpu = (cpuSeconds(kiosk->pid()) - cpuBefore) / idleSeconds * 100.0;
+    const long rssKb = peakRssKb(kiosk->pid());
+    kiosk->terminate();
+    const std::string stats = readFile(dir / "stats.json");
+    const double p50 = jsonNumber(stats, "frame_p50_ms");
+    const double p99 = jsonNumber(stats, "frame_p99_ms");
+    const double frames = jsonNumber(stats, "animated_frames");
+
+    std::printf("bench_kiosk (1920x1080, Xvfb, SDL_Renderer)\n");
+    std::printf(
+        "  cold start to first attract frame  %8.1f ms   (target <= 1000 ms)\n", firstFrameMs);
+    std::printf("  frame time while animating  p50 %6.2f ms  p99 %6.2f ms over %.0f frames"
+                "   (target p99 <= 16.7 ms)\n",
+        p50, p99, frames);
+    std::printf("  CPU while idle %d s                 %8.2f %%    (target <= 1 %%)\n", idleSeconds,
+        idleCpu);
+    std::printf("  peak RSS                           %8.1f MB   (target <= 200 MB)\n",
+        static_cast<double>(rssKb) / 1024.0);
+    fs::remove_all(dir);
+    return 0;
+}

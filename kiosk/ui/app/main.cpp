@@ -1,0 +1,70 @@
+// kakanai-kiosk: the resident's touchscreen kiosk (see kiosk/ui/shell/options.hpp for the
+// command line and docs/kiosk-automation.md for scripts).
+//
+// Errors (exit codes): 0 success, 1 the script failed, 2 usage, 3 the configuration, the fonts,
+// the identity or the window could not be loaded (the message names the file or the problem).
+#include "card_service.hpp"
+#include "kiosk_app.hpp"
+#include "options.hpp"
+#include "setup.hpp"
+
+#include <chrono>
+#include <iostream>
+
+using namespace kakanai::kiosk::ui;
+
+int main(int argc, char** argv)
+{
+    const auto start = std::chrono::steady_clock::now();
+    auto options = parseOptions(std::vector<std::string>(argv + 1, argv + argc));
+    if (!options) {
+        std::cerr << "kakanai-kiosk: " << options.error() << "\n" << KIOSK_USAGE;
+        return 2;
+    }
+    KioskParts parts;
+    auto setup = loadKioskSetup(options->config, options->training);
+    if (!setup) {
+        std::cerr << "kakanai-kiosk: " << setup.error() << "\n";
+        return 3;
+    }
+    parts.setup = std::move(*setup);
+    if (!options->script.empty()) {
+        auto script = loadScript(options->script);
+        if (!script) {
+            std::cerr << "kakanai-kiosk: " << script.error() << "\n";
+            return 2;
+        }
+        parts.script = std::move(*script);
+    }
+    auto fonts = FontCoverage::load(defaultFontFaces());
+    if (!fonts) {
+        std::cerr << "kakanai-kiosk: " << fonts.error() << "\n";
+        return 3;
+    }
+    parts.fonts = *fonts;
+    if (!options->identity.empty()) {
+        auto card = makeEmulatedCardService(options->identity);
+        if (!card) {
+            std::cerr << "kakanai-kiosk: " << card.error() << "\n";
+            return 3;
+        }
+        parts.card = std::move(*card);
+    } else {
+        parts.card = makePcscCardService(options->reader);
+    }
+    // Training writes nowhere near the real records: its own folder, every printout marked.
+    const auto var = options->training ? options->var / "training" : options->var;
+    std::error_code error;
+    std::filesystem::create_directories(var / "printer", error);
+    if (error) {
+        std::cerr << "kakanai-kiosk: cannot create " << (var / "printer").string() << ": "
+                  << error.message() << "\n";
+        return 3;
+    }
+    if (!options->screenshotDir.empty()) {
+        std::filesystem::create_directories(options->screenshotDir, error);
+    }
+    parts.records = std::make_unique<FileRecordService>(var / "records.jsonl");
+    parts.printer = std::make_unique<FilePrintService>(var / "printer", options->training);
+    return runKiosk(*options, std::move(parts), start);
+}

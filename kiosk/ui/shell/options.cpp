@@ -1,0 +1,78 @@
+#include "options.hpp"
+
+#include <charconv>
+
+namespace kakanai::kiosk::ui {
+
+const char* const KIOSK_USAGE
+    = "usage: kakanai-kiosk --config DIR [--script FILE] [--screenshot-dir DIR] [--training]\n"
+      "                     [--size WxH] [--var DIR] [--identity FILE] [--reader NAME]\n"
+      "                     [--keep-open] [--stats FILE]\n";
+
+namespace {
+
+bool parseSize(const std::string& text, int& width, int& height)
+{
+    const auto x = text.find('x');
+    if (x == std::string::npos) {
+        return false;
+    }
+    const char* begin = text.data();
+    const auto w = std::from_chars(begin, begin + x, width);
+    const auto h = std::from_chars(begin + x + 1, begin + text.size(), height);
+    return w.ec == std::errc() && w.ptr == begin + x && h.ec == std::errc()
+        && h.ptr == begin + text.size() && width >= 320 && height >= 240 && width <= 8192
+        && height <= 8192;
+}
+
+} // namespace
+
+Result<KioskOptions, std::string> parseOptions(const std::vector<std::string>& args)
+{
+    KioskOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const auto value
+            = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+        if (arg == "--training") {
+            options.training = true;
+        } else if (arg == "--keep-open") {
+            options.keepOpen = true;
+        } else if (arg == "--config" || arg == "--script" || arg == "--screenshot-dir"
+            || arg == "--var" || arg == "--identity" || arg == "--reader" || arg == "--size"
+            || arg == "--stats") {
+            const std::string* v = value();
+            if (!v || v->empty()) {
+                return fail(arg + " needs a value");
+            }
+            if (arg == "--config") {
+                options.config = *v;
+            } else if (arg == "--script") {
+                options.script = *v;
+            } else if (arg == "--screenshot-dir") {
+                options.screenshotDir = *v;
+            } else if (arg == "--var") {
+                options.var = *v;
+            } else if (arg == "--identity") {
+                options.identity = *v;
+            } else if (arg == "--reader") {
+                options.reader = *v;
+            } else if (arg == "--stats") {
+                options.stats = *v;
+            } else if (!parseSize(*v, options.width, options.height)) {
+                return fail("--size wants WIDTHxHEIGHT, e.g. 1920x1080");
+            }
+        } else {
+            return fail("unknown argument '" + arg + "'");
+        }
+    }
+    if (options.config.empty()) {
+        return fail(std::string("--config DIR is required"));
+    }
+    if (options.training && options.identity.empty()) {
+        options.identity = options.config / "identities" / "hanako.toml";
+    }
+    return options;
+}
+
+} // namespace kakanai::kiosk::ui

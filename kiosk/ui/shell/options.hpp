@@ -1,0 +1,40 @@
+// The command line of kakanai-kiosk:
+//   kakanai-kiosk --config DIR [--script FILE] [--screenshot-dir DIR] [--training]
+//                 [--size WxH] [--var DIR] [--identity FILE] [--reader NAME] [--keep-open]
+//                 [--stats FILE]
+// --identity uses an in-process emulated card of that invented resident (default with
+// --training: DIR/identities/hanako.toml); otherwise the card is read over PC/SC (--reader
+// picks one reader). --keep-open leaves the window open after the script; --stats writes frame
+// timings as JSON when the kiosk exits (bench/kiosk).
+//
+// Errors: parseOptions returns a usage message naming the bad or missing argument.
+#pragma once
+
+#include "kakanai/base/result.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kakanai::kiosk::ui {
+
+struct KioskOptions
+{
+    std::filesystem::path config;
+    std::filesystem::path script;
+    std::filesystem::path screenshotDir;
+    std::filesystem::path var = "var";
+    std::filesystem::path identity;
+    std::filesystem::path stats;
+    std::string reader;
+    bool training = false;
+    bool keepOpen = false;
+    int width = 1920;
+    int height = 1080;
+};
+
+Result<KioskOptions, std::string> parseOptions(const std::vector<std::string>& args);
+
+extern const char* const KIOSK_USAGE;
+
+} // namespace kakanai::kiosk::ui
