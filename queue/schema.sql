@@ -1,0 +1,108 @@
+-- kakanai record queue: the SQLite schema, as numbered migrations.
+--
+-- Each section starting with a line "-- migration N" moves a database from PRAGMA user_version
+-- N-1 to N; queue/src/migrate.cpp applies the missing ones in one transaction each and never
+-- resets a database. Append new migrations at the end; never edit a released one.
+--
+-- Nothing personal is stored in clear: payloads, My Numbers, correction values and reasons are
+-- AES-256-GCM ciphertexts (nonce || ciphertext || tag) under the record's data key, which is
+-- itself wrapped by the master key (records.key_id names it).
+
+-- migration 1
+CREATE TABLE secrets (
+    purpose TEXT PRIMARY KEY,          -- 'audit': the audit HMAC / digest secret
+    key_id TEXT NOT NULL,              -- the master key that wraps it
+    wrapped BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('reviewer', 'supervisor', 'admin')),
+    salt BLOB NOT NULL,
+    hash BLOB NOT NULL,
+    scrypt_n INTEGER NOT NULL,
+    scrypt_r INTEGER NOT NULL,
+    scrypt_p INTEGER NOT NULL,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE records (
+    id TEXT PRIMARY KEY,               -- UUID chosen by the kiosk
+    template_id TEXT NOT NULL,
+    template_version INTEGER NOT NULL,
+    procedure TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL,
+    language TEXT NOT NULL,
+    counter_group TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('submitted', 'claimed', 'approved', 'returned',
+        'rejected', 'printed', 'exported', 'purged')),
+    ticket TEXT NOT NULL,
+    ticket_day TEXT NOT NULL,          -- local date of the ticket (YYYY-MM-DD)
+    ticket_number INTEGER NOT NULL,
+    submission_digest BLOB NOT NULL,   -- HMAC of the submission, for idempotent retries
+    key_id TEXT,                       -- NULL once purged
+    wrapped_key BLOB,
+    payload BLOB,
+    my_number BLOB,
+    submitted_at INTEGER NOT NULL,     -- unix milliseconds
+    claimed_by TEXT REFERENCES users (id),
+    claimed_at INTEGER,
+    first_claimed_at INTEGER,
+    lease_until INTEGER,
+    claim_count INTEGER NOT NULL DEFAULT 0,
+    decided_by TEXT REFERENCES users (id),
+    decided_at INTEGER,
+    reason BLOB,
+    finished_at INTEGER,
+    purged_at INTEGER,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (counter_group, ticket_day, ticket_number)
+) STRICT;
+CREATE INDEX records_by_status ON records (status, submitted_at);
+
+CREATE TABLE corrections (
+    seq INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES records (id),
+    at INTEGER NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    field TEXT NOT NULL,
+    old_value BLOB,                    -- encrypted; NULL once purged
+    new_value BLOB,
+    reason BLOB
+) STRICT;
+CREATE INDEX corrections_by_record ON corrections (record_id, seq);
+
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    record_id TEXT,
+    detail TEXT NOT NULL DEFAULT '',
+    mac BLOB NOT NULL                  -- HMAC-SHA256(previous mac || this entry)
+) STRICT;
+CREATE TABLE audit_head (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    seq INTEGER NOT NULL,
+    mac BLOB NOT NULL
+) STRICT;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+
+-- migration 2
+-- KPI: the kiosk session (a visit may file several forms), the moment the card was read, and
+-- the decision (kept when the record is purged).
+ALTER TABLE records ADD COLUMN visit_id TEXT;
+ALTER TABLE records ADD COLUMN card_read_at INTEGER;
+ALTER TABLE records ADD COLUMN outcome TEXT CHECK (outcome IN ('approved', 'returned', 'rejected'));
+CREATE INDEX records_by_day ON records (ticket_day, procedure);

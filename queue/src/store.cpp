@@ -1,0 +1,258 @@
+// Store: opening a database and the kiosk's submission (see store.hpp).
+#include "crypto.hpp"
+#include "kakanai/base/my_number.hpp"
+#include "kakanai/queue/json_fields.hpp"
+#include "schema.hpp"
+#include "store_impl.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace kakanai::queue {
+
+using namespace detail;
+
+namespace {
+
+const std::string AUDIT_SECRET = "audit";
+
+std::string secretAad(const std::string& keyId)
+{
+    return "kakanai.secret.audit|" + keyId;
+}
+
+/** Unwraps (or, in a database that has none yet, creates) the audit secret. */
+SecureBytes loadAuditSecret(Db& db, const MasterKey& key)
+{
+    Tx tx(db);
+    Stmt select(db, "SELECT key_id, wrapped FROM secrets WHERE purpose = ?");
+    select.bind(1, AUDIT_SECRET);
+    if (select.step()) {
+        const std::string keyId = select.text(0);
+        if (keyId != key.id) {
+            raise(QueueErrorCode::WrongKey,
+                "the database uses master key " + keyId + ", the key file holds " + key.id);
+        }
+        auto secret = openGcm(key.key, select.blob(1), secretAad(keyId));
+        if (!secret) {
+            raise(QueueErrorCode::WrongKey,
+                "the key file does not open this database's secrets (wrong or damaged key)");
+        }
+        return std::move(*secret);
+    }
+    SecureBytes secret = randomKey();
+    Stmt insert(db, "INSERT INTO secrets (purpose, key_id, wrapped) VALUES (?, ?, ?)");
+    insert.bind(1, AUDIT_SECRET).bind(2, key.id);
+    insert.bindBlob(3, sealGcm(key.key, secret, secretAad(key.id))).run();
+    tx.commit();
+    return secret;
+}
+
+SecureBytes deriveKey(ByteView secret, std::string_view label)
+{
+    const Bytes derived = hmacSha256(secret, asBytes(label));
+    return SecureBytes(ByteView(derived));
+}
+
+bool isUuid(const std::string& id)
+{
+    if (id.size() != 36) {
+        return false;
+    }
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (dash ? c != '-' : !hex) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool isName(const std::string& text, std::size_t maxSize)
+{
+    if (text.empty() || text.size() > maxSize) {
+        return false;
+    }
+    for (char c : text) {
+        const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            || c == '-' || c == '_' || c == '.';
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void validate(const Submission& s)
+{
+    auto bad = [](const std::string& what) { raise(QueueErrorCode::InvalidArgument, what); };
+    if (!isUuid(s.id)) {
+        bad("the record id must be a UUID");
+    }
+    if (!isName(s.templateId, 64) || !isName(s.kioskId, 64) || !isName(s.counterGroup, 16)
+        || !isName(s.language, 16) || (!s.procedure.empty() && !isName(s.procedure, 64))
+        || (!s.visitId.empty() && !isName(s.visitId, 64))) {
+        bad("template, procedure, kiosk, language, counter group and visit ids must be 1-64 "
+            "characters of A-Z a-z 0-9 - _ .");
+    }
+    if (s.templateVersion < 1) {
+        bad("the template version must be at least 1");
+    }
+    if (!scanJsonObject(std::string_view(s.payload.data(), s.payload.size()))) {
+        bad("the payload must be one JSON object");
+    }
+    if (s.myNumber && !isValidMyNumber(std::string_view(s.myNumber->data(), s.myNumber->size()))) {
+        bad("the My Number is not 12 digits with a valid check digit");
+    }
+}
+
+Bytes submissionDigest(ByteView digestKey, const Submission& s)
+{
+    SecureBytes message;
+    auto add = [&](std::string_view part) {
+        for (char c : part) {
+            message.push_back(static_cast<std::uint8_t>(c));
+        }
+        message.push_back(0);
+    };
+    add(s.id);
+    add(s.templateId);
+    add(std::to_string(s.templateVersion));
+    add(s.counterGroup);
+    add(std::string_view(s.payload.data(), s.payload.size()));
+    add(s.myNumber ? std::string_view(s.myNumber->data(), s.myNumber->size()) : "-");
+    return hmacSha256(digestKey, message);
+}
+
+} // namespace
+
+Result<Store, QueueError> Store::open(const std::filesystem::path& path, StoreOptions options)
+{
+    return guard([&] {
+        const Clock* clock = options.clock ? options.clock : &SystemClock::instance();
+        Db db(path.string(), options.create, options.busyTimeoutMs);
+        auto impl = std::unique_ptr<Impl>(
+            new Impl { path, std::move(options), clock, std::move(db), {}, {} });
+        // Some WAL start-up locks fail with SQLITE_BUSY without waiting in the busy handler
+        // (another process recovering or checkpointing): retry until the busy timeout.
+        const auto giveUp = std::chrono::steady_clock::now()
+            + std::chrono::milliseconds(impl->options.busyTimeoutMs);
+        for (;;) {
+            try {
+                configureConnection(impl->db);
+                migrate(impl->db);
+                if (impl->options.key) {
+                    const SecureBytes secret = loadAuditSecret(impl->db, *impl->options.key);
+                    impl->macKey = deriveKey(secret, "kakanai.audit.mac");
+                    impl->digestKey = deriveKey(secret, "kakanai.submission.digest");
+                }
+                break;
+            } catch (const QueueException& e) {
+                if (e.error().code != QueueErrorCode::Busy
+                    || std::chrono::steady_clock::now() >= giveUp) {
+                    throw;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        }
+        return Store(std::move(impl));
+    });
+}
+
+Store::Store(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl))
+{
+}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+int Store::schemaVersion()
+{
+    return latestSchemaVersion();
+}
+
+const std::filesystem::path& Store::path() const
+{
+    return m_impl->path;
+}
+
+StaffSession Store::makeSession(std::string userId, Role role)
+{
+    return StaffSession(std::move(userId), role);
+}
+
+Result<Receipt, QueueError> Store::submit(const Submission& submission)
+{
+    return guard([&] {
+        Impl& s = *m_impl;
+        validate(submission);
+        const MasterKey& master = s.key();
+        const Bytes digest = submissionDigest(s.digestKey, submission);
+        Tx tx(s.db);
+        {
+            Stmt existing(s.db, "SELECT ticket, submission_digest FROM records WHERE id = ?");
+            existing.bind(1, submission.id);
+            if (existing.step()) {
+                if (!equalConstantTime(existing.blob(1), digest)) {
+                    raise(QueueErrorCode::Duplicate,
+                        "record " + submission.id + " already exists with other content");
+                }
+                return Receipt { submission.id, existing.text(0), true };
+            }
+        }
+        const std::int64_t now = s.now();
+        const std::string day = localDate(now, s.options.utcOffsetMinutes);
+        Stmt next(s.db,
+            "SELECT COALESCE(MAX(ticket_number), 0) + 1 FROM records"
+            " WHERE counter_group = ? AND ticket_day = ?");
+        next.bind(1, submission.counterGroup).bind(2, day);
+        next.step();
+        const std::int64_t number = next.integer(0);
+        const auto prefix = s.options.ticketPrefixes.find(submission.counterGroup);
+        char digits[24];
+        std::snprintf(digits, sizeof digits, "%03lld", static_cast<long long>(number));
+        const std::string ticket
+            = (prefix != s.options.ticketPrefixes.end() ? prefix->second : submission.counterGroup)
+            + "-" + digits;
+
+        const SecureBytes dataKey = randomKey();
+        Stmt insert(s.db,
+            "INSERT INTO records (id, template_id, template_version, procedure, kiosk_id,"
+            " language, counter_group, visit_id, status, ticket, ticket_day, ticket_number,"
+            " submission_digest, key_id, wrapped_key, payload, my_number, submitted_at,"
+            " card_read_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, submission.id).bind(2, submission.templateId);
+        insert.bind(3, submission.templateVersion);
+        insert.bind(4, submission.procedure.empty() ? submission.templateId : submission.procedure);
+        insert.bind(5, submission.kioskId).bind(6, submission.language);
+        insert.bind(7, submission.counterGroup).bindOrNull(8, submission.visitId);
+        insert.bind(9, ticket).bind(10, day).bind(11, number).bindBlob(12, digest);
+        insert.bind(13, master.id);
+        insert.bindBlob(14, sealGcm(master.key, dataKey, wrapAad(submission.id, master.id)));
+        insert.bindBlob(15,
+            sealGcm(dataKey,
+                asBytes(std::string_view(submission.payload.data(), submission.payload.size())),
+                recordAad("payload", submission.id)));
+        if (submission.myNumber) {
+            insert.bindBlob(16,
+                sealGcm(dataKey,
+                    asBytes(
+                        std::string_view(submission.myNumber->data(), submission.myNumber->size())),
+                    recordAad("my_number", submission.id)));
+        } else {
+            insert.bindNull(16);
+        }
+        insert.bind(17, now).bind(18, submission.cardReadAtMs).bind(19, now);
+        insert.run();
+        s.audit("kiosk:" + submission.kioskId, "submit", submission.id, "ticket " + ticket);
+        tx.commit();
+        return Receipt { submission.id, ticket, false };
+    });
+}
+
+} // namespace kakanai::queue

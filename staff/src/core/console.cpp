@@ -1,0 +1,468 @@
+#include "state.hpp"
+
+#include "kakanai/forms/answer_text.hpp"
+#include "kakanai/forms/filled_json.hpp"
+
+#include <algorithm>
+
+namespace kakanai::staff {
+
+using namespace detail;
+
+namespace {
+
+bool isWaiting(queue::Status status)
+{
+    return status == queue::Status::Submitted || status == queue::Status::Claimed;
+}
+
+std::string japaneseTitle(const StaffConsole::State& state, const std::string& templateId)
+{
+    const forms::FormTemplate* form = state.findTemplate(templateId);
+    if (!form) {
+        return templateId;
+    }
+    const auto it = form->title.find("ja");
+    return it != form->title.end() ? it->second : templateId;
+}
+
+void dropRecord(StaffConsole::State& state)
+{
+    state.info.reset();
+    state.form.reset(); // its strings are freed; the payload itself was a SecureString
+    state.myNumber.reset();
+    state.history.clear();
+    state.view = RecordView {};
+}
+
+ConsoleResult<Ok> loadRecord(StaffConsole::State& state, const queue::RecordInfo& info)
+{
+    auto payload = state.store->readPayload(*state.session, info.id);
+    if (!payload) {
+        return fail(fromQueue(payload.error()));
+    }
+    auto form = forms::parseFilledJson(std::string_view(payload->data(), payload->size()));
+    if (!form) {
+        return fail(consoleError("unreadable-record"));
+    }
+    auto history = state.store->corrections(*state.session, info.id);
+    if (!history) {
+        return fail(fromQueue(history.error()));
+    }
+    dropRecord(state);
+    state.info = info;
+    state.form = std::move(*form);
+    state.history = std::move(*history);
+    buildRecordView(state);
+    return Ok {};
+}
+
+ConsoleResult<Ok> needSession(const StaffConsole::State& state)
+{
+    if (!state.session || state.locked) {
+        return fail(consoleError("not-logged-in"));
+    }
+    return Ok {};
+}
+
+ConsoleResult<Ok> needRecord(const StaffConsole::State& state)
+{
+    if (auto ok = needSession(state); !ok) {
+        return ok;
+    }
+    if (!state.info || !state.form) {
+        return fail(consoleError("no-record"));
+    }
+    return Ok {};
+}
+
+} // namespace
+
+StaffConsole::StaffConsole(queue::Store& store, std::vector<forms::FormTemplate> templates,
+    const queue::Clock& clock, ConsoleOptions options)
+    : m_state(std::make_unique<State>())
+{
+    m_state->store = &store;
+    m_state->templates = std::move(templates);
+    m_state->clock = &clock;
+    m_state->options = std::move(options);
+}
+
+StaffConsole::~StaffConsole()
+{
+    logout();
+}
+
+ConsoleScreen StaffConsole::screen() const
+{
+    if (!m_state->session) {
+        return ConsoleScreen::Login;
+    }
+    if (m_state->locked) {
+        return ConsoleScreen::Locked;
+    }
+    return m_state->info ? ConsoleScreen::Record : ConsoleScreen::List;
+}
+
+std::string StaffConsole::userId() const
+{
+    return m_state->session ? m_state->session->userId() : std::string();
+}
+
+ConsoleResult<Ok> StaffConsole::login(const std::string& userId, const SecureString& password)
+{
+    auto session = m_state->store->login(userId, password);
+    if (!session) {
+        return fail(fromQueue(session.error()));
+    }
+    m_state->session = *session;
+    m_state->locked = false;
+    m_state->lastInputMs = m_state->clock->nowMs();
+    return refresh();
+}
+
+void StaffConsole::lock()
+{
+    if (m_state->session) {
+        m_state->locked = true; // the open record and its lease stay; nothing is shown
+    }
+}
+
+ConsoleResult<Ok> StaffConsole::unlock(const SecureString& password)
+{
+    if (!m_state->session) {
+        return fail(consoleError("not-logged-in"));
+    }
+    auto session = m_state->store->login(m_state->session->userId(), password);
+    if (!session) {
+        return fail(fromQueue(session.error()));
+    }
+    m_state->locked = false;
+    m_state->lastInputMs = m_state->clock->nowMs();
+    return Ok {};
+}
+
+void StaffConsole::logout()
+{
+    if (m_state->session && m_state->info && !m_state->locked) {
+        (void)close();
+    }
+    dropRecord(*m_state);
+    m_state->session.reset();
+    m_state->locked = false;
+    m_state->list = ListView {};
+}
+
+void StaffConsole::touch()
+{
+    m_state->lastInputMs = m_state->clock->nowMs();
+}
+
+void StaffConsole::tick()
+{
+    State& state = *m_state;
+    if (!state.session || state.locked) {
+        return;
+    }
+    const std::int64_t now = state.clock->nowMs();
+    if (now - state.lastInputMs >= state.options.lockAfterMs) {
+        lock();
+        return;
+    }
+    if (state.info && state.info->leaseUntilMs
+        && *state.info->leaseUntilMs - now < state.options.renewLeaseBeforeMs) {
+        if (auto renewed = state.store->extendLease(*state.session, state.info->id)) {
+            state.info = *renewed;
+            state.view.info = *renewed;
+            state.view.leaseLeftMs = renewed->leaseUntilMs.value_or(now) - now;
+        }
+    }
+}
+
+ConsoleResult<Ok> StaffConsole::refresh()
+{
+    State& state = *m_state;
+    if (auto ok = needSession(state); !ok) {
+        return ok;
+    }
+    auto records = state.store->list(state.list.filter.status);
+    if (!records) {
+        return fail(fromQueue(records.error()));
+    }
+    const std::int64_t now = state.clock->nowMs();
+    ListView view;
+    view.filter = state.list.filter;
+    std::vector<std::string> forms;
+    for (const auto& record : *records) {
+        if (record.status == queue::Status::Purged) {
+            continue;
+        }
+        if (std::find(forms.begin(), forms.end(), record.templateId) == forms.end()) {
+            forms.push_back(record.templateId);
+        }
+        if (!view.filter.templateId.empty() && record.templateId != view.filter.templateId) {
+            continue;
+        }
+        if (!view.filter.day.empty() && record.ticketDay != view.filter.day) {
+            continue;
+        }
+        ListRow row;
+        row.id = record.id;
+        row.ticket = record.ticket;
+        row.templateId = record.templateId;
+        row.formTitle = japaneseTitle(state, record.templateId);
+        row.status = record.status;
+        row.kioskId = record.kioskId;
+        row.claimedBy = record.claimedBy;
+        row.mine = record.status == queue::Status::Claimed
+            && record.claimedBy == state.session->userId();
+        row.waitingMs = (record.decidedAtMs ? *record.decidedAtMs : now) - record.submittedAtMs;
+        if (isWaiting(record.status)) {
+            ++view.waiting;
+        }
+        view.rows.push_back(std::move(row));
+    }
+    std::stable_sort(view.rows.begin(), view.rows.end(), [&](const ListRow& a, const ListRow& b) {
+        return a.waitingMs > b.waitingMs; // oldest first
+    });
+    for (auto& row : view.rows) {
+        if (row.status == queue::Status::Submitted) {
+            row.oldestWaiting = true;
+            break;
+        }
+    }
+    std::sort(forms.begin(), forms.end());
+    view.templateIds = std::move(forms);
+    state.list = std::move(view);
+    return Ok {};
+}
+
+void StaffConsole::setFilter(ListFilter filter)
+{
+    m_state->list.filter = std::move(filter);
+    (void)refresh();
+}
+
+const ListView& StaffConsole::list() const
+{
+    return m_state->list;
+}
+
+ConsoleResult<Ok> StaffConsole::open(const std::string& id)
+{
+    State& state = *m_state;
+    if (auto ok = needSession(state); !ok) {
+        return ok;
+    }
+    auto claimed = state.store->claim(*state.session, id);
+    if (!claimed) {
+        return fail(fromQueue(claimed.error()));
+    }
+    return loadRecord(state, *claimed);
+}
+
+ConsoleResult<Ok> StaffConsole::openNext()
+{
+    State& state = *m_state;
+    if (auto ok = needSession(state); !ok) {
+        return ok;
+    }
+    auto claimed = state.store->claimNext(*state.session);
+    if (!claimed) {
+        return fail(fromQueue(claimed.error()));
+    }
+    if (!*claimed) {
+        return fail(consoleError("nothing-waiting"));
+    }
+    return loadRecord(state, **claimed);
+}
+
+const RecordView* StaffConsole::record() const
+{
+    return m_state->info && !m_state->locked ? &m_state->view : nullptr;
+}
+
+ConsoleResult<Ok> StaffConsole::close()
+{
+    State& state = *m_state;
+    if (auto ok = needRecord(state); !ok) {
+        return ok;
+    }
+    if (state.info->status == queue::Status::Claimed) {
+        if (auto released = state.store->release(*state.session, state.info->id); !released) {
+            // The lease will expire anyway; the record is not lost.
+            dropRecord(state);
+            (void)refresh();
+            return fail(fromQueue(released.error()));
+        }
+    }
+    dropRecord(state);
+    return refresh();
+}
+
+ConsoleResult<Ok> StaffConsole::correct(
+    const std::string& key, const std::string& text, const std::string& reason)
+{
+    State& state = *m_state;
+    if (auto ok = needRecord(state); !ok) {
+        return ok;
+    }
+    touch();
+    const forms::FormTemplate* form = state.findTemplate(state.info->templateId);
+    const forms::Field* field = form ? form->findField(key) : nullptr;
+    if (!field) {
+        return fail(consoleError("unknown-field"));
+    }
+    if (reason.find_first_not_of(" \t\u3000") == std::string::npos) {
+        return fail(consoleError("reason-required"));
+    }
+    auto value = forms::parseAnswer(*field, text);
+    if (!value) {
+        return fail(consoleError("bad-value"));
+    }
+    forms::FilledForm corrected = *state.form;
+    const forms::FilledValue* old = corrected.find(key);
+    queue::CorrectionRequest request;
+    request.field = key;
+    assignSecure(request.oldValue, old ? forms::answerText(old->value) : "");
+    assignSecure(request.newValue, forms::answerText(*value));
+    assignSecure(request.reason, reason);
+    corrected.values.insert_or_assign(
+        key, forms::FilledValue { *value, forms::ValueOrigin::Staff });
+    corrected.updatedAt = localTime(state, state.clock->nowMs());
+    std::string json = forms::toJson(corrected);
+    assignSecure(request.newPayload, json);
+    secureZero(json.data(), json.size());
+    if (auto stored = state.store->correct(*state.session, state.info->id, request); !stored) {
+        return fail(fromQueue(stored.error()));
+    }
+    state.form = std::move(corrected);
+    if (auto history = state.store->corrections(*state.session, state.info->id)) {
+        state.history = std::move(*history);
+    }
+    buildRecordView(state);
+    return Ok {};
+}
+
+ConsoleResult<Ok> StaffConsole::decide(queue::Decision decision, const std::string& reason)
+{
+    State& state = *m_state;
+    if (auto ok = needRecord(state); !ok) {
+        return ok;
+    }
+    touch();
+    if (decision != queue::Decision::Approve
+        && reason.find_first_not_of(" \t\u3000") == std::string::npos) {
+        return fail(consoleError("reason-required"));
+    }
+    SecureString secureReason;
+    assignSecure(secureReason, reason);
+    auto decided = state.store->decide(*state.session, state.info->id, decision, secureReason);
+    if (!decided) {
+        return fail(fromQueue(decided.error()));
+    }
+    dropRecord(state);
+    return refresh();
+}
+
+ConsoleResult<Ok> StaffConsole::revealMyNumber()
+{
+    State& state = *m_state;
+    if (auto ok = needRecord(state); !ok) {
+        return ok;
+    }
+    touch();
+    auto number = state.store->revealMyNumber(*state.session, state.info->id);
+    if (!number) {
+        return fail(fromQueue(number.error()));
+    }
+    state.myNumber = std::move(*number);
+    buildRecordView(state);
+    return Ok {};
+}
+
+void StaffConsole::hideMyNumber()
+{
+    m_state->myNumber.reset();
+    if (m_state->info) {
+        buildRecordView(*m_state);
+    }
+}
+
+ConsoleResult<Ok> StaffConsole::print(bool ticketOnly)
+{
+    State& state = *m_state;
+    if (auto ok = needRecord(state); !ok) {
+        return ok;
+    }
+    if (!state.options.print) {
+        return fail(consoleError("print-failed"));
+    }
+    if (auto printed = state.options.print(*state.form, *state.info, ticketOnly); !printed) {
+        return fail(consoleError("print-failed"));
+    }
+    if (!ticketOnly && state.info->status == queue::Status::Approved) {
+        if (auto marked = state.store->markPrinted(*state.session, state.info->id)) {
+            state.info = *marked;
+            state.view.info = *marked;
+        }
+    }
+    return Ok {};
+}
+
+ConsoleResult<std::size_t> StaffConsole::exportSince(
+    std::int64_t sinceMs, queue::ExportFormat format, std::ostream& out)
+{
+    State& state = *m_state;
+    if (auto ok = needSession(state); !ok) {
+        return ok.failure();
+    }
+    auto written = state.store->exportRecords(*state.session, sinceMs, format, out);
+    if (!written) {
+        return fail(fromQueue(written.error()));
+    }
+    return *written;
+}
+
+ConsoleResult<DashboardView> StaffConsole::dashboard() const
+{
+    const State& state = *m_state;
+    if (auto ok = needSession(state); !ok) {
+        return ok.failure();
+    }
+    auto stats = state.store->stats();
+    if (!stats) {
+        return fail(fromQueue(stats.error()));
+    }
+    auto records = state.store->list();
+    if (!records) {
+        return fail(fromQueue(records.error()));
+    }
+    DashboardView view;
+    view.waiting = stats->waiting;
+    view.medianWaitTodayMs = stats->medianWaitToClaimMs;
+    view.estimatedWaitMs = stats->estimatedWaitMs;
+    const int offsetMs = state.options.utcOffsetMinutes * 60 * 1000;
+    const std::string today
+        = queue::localDate(state.clock->nowMs(), state.options.utcOffsetMinutes);
+    for (const auto& record : *records) {
+        if (record.ticketDay != today) {
+            continue;
+        }
+        const std::int64_t local = record.submittedAtMs + offsetMs;
+        const int hour = static_cast<int>((local / 3'600'000) % 24);
+        view.perFormPerHour[record.templateId][static_cast<std::size_t>(hour)] += 1;
+    }
+    return view;
+}
+
+std::string formatWait(std::int64_t ms)
+{
+    const std::int64_t minutes = std::max<std::int64_t>(0, ms) / 60'000;
+    if (minutes < 60) {
+        return std::to_string(minutes) + "分";
+    }
+    return std::to_string(minutes / 60) + "時間" + std::to_string(minutes % 60) + "分";
+}
+
+} // namespace kakanai::staff

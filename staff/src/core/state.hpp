@@ -1,0 +1,51 @@
+// Internal: what the staff console holds. The open record's decrypted form lives only here and
+// is dropped on close, lock-out, logout and destruction.
+#pragma once
+
+#include "kakanai/staff/console.hpp"
+
+#include <optional>
+
+namespace kakanai::staff {
+
+struct StaffConsole::State
+{
+    queue::Store* store = nullptr;
+    std::vector<forms::FormTemplate> templates;
+    const queue::Clock* clock = nullptr;
+    ConsoleOptions options;
+
+    std::optional<queue::StaffSession> session;
+    bool locked = false;
+    std::int64_t lastInputMs = 0;
+
+    ListView list;
+
+    std::optional<queue::RecordInfo> info;
+    std::optional<forms::FilledForm> form;
+    std::optional<SecureString> myNumber; // revealed (supervisor), until hidden or closed
+    std::vector<queue::Correction> history;
+    RecordView view;
+
+    const forms::FormTemplate* findTemplate(std::string_view id) const
+    {
+        for (const auto& form : templates) {
+            if (form.id == id) {
+                return &form;
+            }
+        }
+        return nullptr;
+    }
+};
+
+namespace detail {
+
+ConsoleError fromQueue(const queue::QueueError& error);
+ConsoleError consoleError(std::string id);
+/** Rebuilds state.view from the open record. */
+void buildRecordView(StaffConsole::State& state);
+std::string localTime(const StaffConsole::State& state, std::int64_t ms);
+
+} // namespace detail
+
+} // namespace kakanai::staff
