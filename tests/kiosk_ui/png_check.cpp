@@ -37,14 +37,19 @@ Result<PngSummary, std::string> readPngSummary(const std::filesystem::path& file
     summary.height = static_cast<int>(png_get_image_height(png, info));
     std::vector<png_byte> row(png_get_rowbytes(png, info));
     std::set<unsigned> colours;
+    std::uint64_t digest = 14695981039346656037ull;
     for (int y = 0; y < summary.height; ++y) {
         png_read_row(png, row.data(), nullptr);
+        for (png_byte byte : row) {
+            digest = (digest ^ byte) * 1099511628211ull;
+        }
         for (std::size_t x = 0; x + 2 < row.size() && colours.size() < 256; x += 3 * 7) {
             colours.insert(row[x] << 16 | row[x + 1] << 8 | row[x + 2]);
         }
     }
     png_destroy_read_struct(&png, &info, nullptr);
     summary.distinctColours = static_cast<int>(colours.size());
+    summary.digest = digest;
     return summary;
 }
 

@@ -147,6 +147,13 @@ TEST_F(StaffConsoleTest, OpeningShowsOriginsChecksAndTheResidentsFlag)
     EXPECT_EQ(name->origin, forms::ValueOrigin::Card);
     EXPECT_TRUE(name->flaggedByResident);
     ASSERT_NE(birth, nullptr);
+    EXPECT_EQ(birth->value, "19800231"); // not a date: shown exactly as the card had it
+    for (const auto& field : record->fields) {
+        if (field.key == "relationship") {
+            EXPECT_EQ(field.value, "本人"); // the option's label, not its code
+            EXPECT_EQ(field.editText, "self");
+        }
+    }
     ASSERT_EQ(birth->issues.size(), 1u);
     EXPECT_EQ(birth->issues[0], "存在しない日付です。");
     bool cardCheck = false;

@@ -2,10 +2,12 @@
 // command line and docs/kiosk-automation.md for scripts).
 //
 // Errors (exit codes): 0 success, 1 the script failed, 2 usage, 3 the configuration, the fonts,
-// the identity or the window could not be loaded (the message names the file or the problem).
+// the identity, the record queue, the printer folder or the window could not be loaded (the
+// message names the file or the problem).
 #include "card_service.hpp"
 #include "kiosk_app.hpp"
 #include "options.hpp"
+#include "output_services.hpp"
 #include "setup.hpp"
 
 #include <chrono>
@@ -52,19 +54,17 @@ int main(int argc, char** argv)
     } else {
         parts.card = makePcscCardService(options->reader);
     }
-    // Training writes nowhere near the real records: its own folder, every printout marked.
-    const auto var = options->training ? options->var / "training" : options->var;
-    std::error_code error;
-    std::filesystem::create_directories(var / "printer", error);
-    if (error) {
-        std::cerr << "kakanai-kiosk: cannot create " << (var / "printer").string() << ": "
-                  << error.message() << "\n";
+    auto outputs = makeOutputServices(*options, parts.setup);
+    if (!outputs) {
+        std::cerr << "kakanai-kiosk: " << outputs.error() << "\n";
         return 3;
     }
+    std::cerr << "kakanai-kiosk: " << outputs->description << "\n";
     if (!options->screenshotDir.empty()) {
+        std::error_code error;
         std::filesystem::create_directories(options->screenshotDir, error);
     }
-    parts.records = std::make_unique<FileRecordService>(var / "records.jsonl");
-    parts.printer = std::make_unique<FilePrintService>(var / "printer", options->training);
+    parts.records = std::move(outputs->records);
+    parts.printer = std::move(outputs->printer);
     return runKiosk(*options, std::move(parts), start);
 }

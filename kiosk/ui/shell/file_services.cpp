@@ -15,8 +15,8 @@ FileRecordService::FileRecordService(std::filesystem::path file, std::string pre
 {
 }
 
-Result<Receipt, std::string> FileRecordService::submit(
-    const std::string& visitId, const std::vector<forms::FilledForm>& forms)
+Result<Receipt, std::string> FileRecordService::submit(const std::string& visitId,
+    const std::vector<forms::FilledForm>& forms, std::optional<std::int64_t> /*cardReadAtMs*/)
 {
     if (forms.empty()) {
         return fail(std::string("no forms"));
@@ -41,9 +41,20 @@ Result<Receipt, std::string> FileRecordService::submit(
     if (!out) {
         return fail("cannot write " + m_file.string());
     }
+    auto& ids = m_visits[visitId];
+    for (const auto& form : forms) {
+        ids.insert(form.recordId);
+    }
     Receipt receipt { ticket, (m_next - 1) * 5 };
     ++m_next;
     return receipt;
+}
+
+bool FileRecordService::belongsToVisit(const std::string& visitId, const std::string& recordId)
+{
+    std::lock_guard lock(m_mutex);
+    const auto visit = m_visits.find(visitId);
+    return visit != m_visits.end() && visit->second.count(recordId) > 0;
 }
 
 FilePrintService::FilePrintService(std::filesystem::path dir, bool training)

@@ -7,7 +7,9 @@ namespace kakanai::kiosk::ui {
 const char* const KIOSK_USAGE
     = "usage: kakanai-kiosk --config DIR [--script FILE] [--screenshot-dir DIR] [--training]\n"
       "                     [--size WxH] [--var DIR] [--identity FILE] [--reader NAME]\n"
-      "                     [--keep-open] [--stats FILE]\n";
+      "                     [--keep-open] [--stats FILE]\n"
+      "                     [--db PATH --key PATH [--counter-group G]]\n"
+      "                     [--printer NAME | --print-dir DIR]\n";
 
 namespace {
 
@@ -40,7 +42,8 @@ Result<KioskOptions, std::string> parseOptions(const std::vector<std::string>& a
             options.keepOpen = true;
         } else if (arg == "--config" || arg == "--script" || arg == "--screenshot-dir"
             || arg == "--var" || arg == "--identity" || arg == "--reader" || arg == "--size"
-            || arg == "--stats") {
+            || arg == "--stats" || arg == "--db" || arg == "--key" || arg == "--counter-group"
+            || arg == "--printer" || arg == "--print-dir") {
             const std::string* v = value();
             if (!v || v->empty()) {
                 return fail(arg + " needs a value");
@@ -59,6 +62,16 @@ Result<KioskOptions, std::string> parseOptions(const std::vector<std::string>& a
                 options.reader = *v;
             } else if (arg == "--stats") {
                 options.stats = *v;
+            } else if (arg == "--db") {
+                options.database = *v;
+            } else if (arg == "--key") {
+                options.keyFile = *v;
+            } else if (arg == "--counter-group") {
+                options.counterGroup = *v;
+            } else if (arg == "--printer") {
+                options.printer = *v;
+            } else if (arg == "--print-dir") {
+                options.printDir = *v;
             } else if (!parseSize(*v, options.width, options.height)) {
                 return fail("--size wants WIDTHxHEIGHT, e.g. 1920x1080");
             }
@@ -68,6 +81,12 @@ Result<KioskOptions, std::string> parseOptions(const std::vector<std::string>& a
     }
     if (options.config.empty()) {
         return fail(std::string("--config DIR is required"));
+    }
+    if (options.database.empty() != options.keyFile.empty()) {
+        return fail(std::string("--db and --key go together"));
+    }
+    if (!options.printer.empty() && !options.printDir.empty()) {
+        return fail(std::string("--printer and --print-dir exclude each other"));
     }
     if (options.training && options.identity.empty()) {
         options.identity = options.config / "identities" / "hanako.toml";

@@ -1,13 +1,18 @@
 // The command line of kakanai-kiosk:
 //   kakanai-kiosk --config DIR [--script FILE] [--screenshot-dir DIR] [--training]
 //                 [--size WxH] [--var DIR] [--identity FILE] [--reader NAME] [--keep-open]
-//                 [--stats FILE]
+//                 [--stats FILE] [--db PATH --key PATH [--counter-group G]]
+//                 [--printer NAME | --print-dir DIR]
 // --identity uses an in-process emulated card of that invented resident (default with
 // --training: DIR/identities/hanako.toml); otherwise the card is read over PC/SC (--reader
 // picks one reader). --keep-open leaves the window open after the script; --stats writes frame
-// timings as JSON when the kiosk exits (bench/kiosk).
+// timings as JSON when the kiosk exits (bench/kiosk). --db/--key submit to the SQLite record
+// queue (else records go to VAR/records.jsonl); --printer prints PDFs on that CUPS queue,
+// --print-dir writes them into DIR (else a text "printout" in VAR/printer). --training never
+// touches the queue: its records stay in VAR/training.
 //
-// Errors: parseOptions returns a usage message naming the bad or missing argument.
+// Errors: parseOptions returns a usage message naming the bad or missing argument (also --db
+// without --key or the reverse, and --printer together with --print-dir).
 #pragma once
 
 #include "kakanai/base/result.hpp"
@@ -26,6 +31,11 @@ struct KioskOptions
     std::filesystem::path var = "var";
     std::filesystem::path identity;
     std::filesystem::path stats;
+    std::filesystem::path database;
+    std::filesystem::path keyFile;
+    std::string counterGroup = "A";
+    std::string printer;
+    std::filesystem::path printDir;
     std::string reader;
     bool training = false;
     bool keepOpen = false;

@@ -1,7 +1,7 @@
 // The two services the kiosk's shell hands a finished visit to: the record queue and the
-// printer. Small interfaces so that the real SQLite queue and the PDF/CUPS printer plug in later;
-// the file-based versions here (records as filled-form JSON lines, a text "printout") serve the
-// demo, training mode and the tests.
+// printer. The real ones are QueueRecordService (queue_record_service.hpp, the SQLite queue) and
+// PdfPrintService (pdf_print_service.hpp, PDFs to CUPS or a folder); the file-based versions here
+// (records as filled-form JSON lines, a text "printout") serve training mode and the tests.
 //
 // Both are called on a worker thread, never on the UI thread.
 //
@@ -13,9 +13,13 @@
 #include "kakanai/forms/template.hpp"
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,10 +35,15 @@ class RecordService
 {
 public:
     virtual ~RecordService() = default;
-    /** Stores every form of one visit (each carries its record id); gives the visit's ticket. */
-    virtual Result<Receipt, std::string> submit(
-        const std::string& visitId, const std::vector<forms::FilledForm>& forms)
+    /**
+     * Stores every form of one visit (each carries its record id); gives the visit's ticket.
+     * `cardReadAtMs` (Unix ms) is when the card was read, for the queue's KPI.
+     */
+    virtual Result<Receipt, std::string> submit(const std::string& visitId,
+        const std::vector<forms::FilledForm>& forms, std::optional<std::int64_t> cardReadAtMs)
         = 0;
+    /** True if this service stored `recordId` as part of `visitId` (checked before printing). */
+    virtual bool belongsToVisit(const std::string& visitId, const std::string& recordId) = 0;
 };
 
 class PrintService
@@ -53,14 +62,17 @@ class FileRecordService final : public RecordService
 public:
     /** Tickets are `prefix`-001, -002, …; the estimated wait is 5 minutes per earlier ticket. */
     explicit FileRecordService(std::filesystem::path file, std::string prefix = "A");
-    Result<Receipt, std::string> submit(
-        const std::string& visitId, const std::vector<forms::FilledForm>& forms) override;
+    Result<Receipt, std::string> submit(const std::string& visitId,
+        const std::vector<forms::FilledForm>& forms,
+        std::optional<std::int64_t> cardReadAtMs) override;
+    bool belongsToVisit(const std::string& visitId, const std::string& recordId) override;
 
 private:
     std::filesystem::path m_file;
     std::string m_prefix;
     std::mutex m_mutex;
     int m_next = 1;
+    std::map<std::string, std::set<std::string>> m_visits; // visit id → record ids written
 };
 
 /**

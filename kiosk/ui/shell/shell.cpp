@@ -1,5 +1,6 @@
 #include "shell.hpp"
 
+#include <chrono>
 #include <iostream>
 
 namespace kakanai::kiosk::ui {
@@ -92,6 +93,9 @@ void Shell::run(Effect effect)
                 m_cardWorker.post([this, attempt = e.attempt, route = e.route, secret] {
                     auto card = m_card.read(route, *secret);
                     if (card) {
+                        m_cardReadAtMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                                             .count();
                         m_sink(ReadSucceeded { attempt, std::move(*card) });
                     } else {
                         std::cerr << "kakanai-kiosk: card read failed: "
@@ -110,8 +114,11 @@ void Shell::run(Effect effect)
                     std::cerr << "kakanai-kiosk: refused to submit visit " << e.visitId << "\n";
                     return;
                 }
-                m_outputWorker.post([this, submit = std::move(e)] {
-                    auto receipt = m_records.submit(submit.visitId, submit.forms);
+                // The visit id is made when the card is read: the last read is this visit's.
+                const std::int64_t readAt = m_cardReadAtMs.load();
+                m_outputWorker.post([this, submit = std::move(e), readAt] {
+                    auto receipt = m_records.submit(submit.visitId, submit.forms,
+                        readAt > 0 ? std::optional<std::int64_t>(readAt) : std::nullopt);
                     if (receipt) {
                         m_sink(Submitted { submit.visitId, receipt->ticket, receipt->waitMinutes });
                     } else {

@@ -18,6 +18,8 @@
 
 #include "kakanai/kiosk/effects.hpp"
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -55,6 +57,7 @@ private:
     PrintService& m_printer;
     EventSink m_sink;
     ShellHooks m_hooks;
+    std::atomic<std::int64_t> m_cardReadAtMs { 0 }; // Unix ms of the last successful read
     Worker m_cardWorker { "card" };
     Worker m_outputWorker { "queue/printer" };
 };

@@ -3,6 +3,7 @@
 
 #include "kakanai/forms/answer_text.hpp"
 #include "kakanai/forms/validate.hpp"
+#include "kakanai/forms/wareki.hpp"
 
 #include <algorithm>
 
@@ -30,6 +31,34 @@ std::string masked(const std::string& number)
         }
     }
     return "****-****-" + (digits.size() >= 4 ? digits.substr(digits.size() - 4) : "****");
+}
+
+// What staff read: the option's Japanese label, the date in 和暦 (a value that is not a date
+// stays as stored), はい/いいえ.
+std::string displayText(const forms::Field& field, const forms::Value& value)
+{
+    if (const auto* flag = std::get_if<bool>(&value)) {
+        return *flag ? "はい" : "いいえ";
+    }
+    if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
+        std::string joined;
+        for (const auto& item : *list) {
+            const forms::Option* option = field.findOption(item);
+            joined += (joined.empty() ? "" : "、") + (option ? japanese(option->label) : item);
+        }
+        return joined;
+    }
+    const std::string raw = forms::answerText(value);
+    if (field.type == forms::FieldType::Choice) {
+        const forms::Option* option = field.findOption(raw);
+        return option ? japanese(option->label) : raw;
+    }
+    if (field.type == forms::FieldType::Date) {
+        if (auto date = forms::parseDateInput(raw)) {
+            return forms::formatWareki(*date).value_or(raw);
+        }
+    }
+    return raw;
 }
 
 } // namespace
@@ -79,7 +108,8 @@ void buildRecordView(StaffConsole::State& state)
         const forms::FilledValue* value = filled.find(field->key);
         if (value) {
             row.origin = value->origin;
-            row.value = forms::answerText(value->value);
+            row.editText = forms::answerText(value->value);
+            row.value = displayText(*field, value->value);
         }
         if (row.myNumber) {
             // The number is kept apart (encrypted) by the queue; the payload holds at most a mask.

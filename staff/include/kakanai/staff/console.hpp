@@ -87,7 +87,8 @@ struct FieldRow
 {
     std::string key;
     std::string label; // Japanese
-    std::string value; // as stored (the My Number masked unless revealed)
+    std::string value; // for display: option labels, 和暦 dates, はい/いいえ (My Number masked)
+    std::string editText; // the stored value as text, to start a correction from
     forms::ValueOrigin origin = forms::ValueOrigin::Resident;
     std::vector<std::string> issues; // Japanese validation messages
     bool flaggedByResident = false; // "this is wrong" tapped at the kiosk

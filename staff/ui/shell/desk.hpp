@@ -1,0 +1,91 @@
+// Desk: what the staff window adds to the StaffConsole, without ImGui or SDL: which screen is
+// shown (the console's, or the dashboard over the list), the text the fields hold, the open
+// correction or decision panel, the last error or notice, the sound toggle, and what each widget
+// id does when it is clicked (docs/staff-console.md lists them). The drawing code only draws a
+// Desk and reports clicks; the SDL loop calls onQueueChanged() and tick().
+//
+// Errors: a failed action sets error() to the console's Japanese message (never personal data)
+// and logs its id on stderr; nothing throws. Passwords are wiped from their buffers as soon as
+// they have been used.
+#pragma once
+
+#include "script.hpp"
+
+#include "kakanai/staff/console.hpp"
+
+#include <array>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace kakanai::staff::ui {
+
+/** A NUL-terminated buffer an ImGui text field edits in place. */
+template <std::size_t N> using TextBuffer = std::array<char, N>;
+
+struct DeskFields
+{
+    TextBuffer<64> userId {};
+    TextBuffer<128> password {}; // login and unlock
+    TextBuffer<512> value {}; // the correction's new value
+    TextBuffer<512> reason {}; // the correction's or the decision's reason
+    TextBuffer<16> day {}; // YYYY-MM-DD for the day filter
+};
+
+class Desk
+{
+public:
+    Desk(StaffConsole& console, const queue::Clock& clock, bool sound, int utcOffsetMinutes);
+    ~Desk();
+
+    DeskScreen screen() const;
+    StaffConsole& console() { return m_console; }
+    const StaffConsole& console() const { return m_console; }
+    DeskFields& fields() { return m_fields; }
+
+    /** Runs what widget `id` does (a click); unknown ids are ignored. */
+    void click(const std::string& id);
+    /** The queue changed: reloads the list; returns the tickets that are new since last time. */
+    std::vector<std::string> onQueueChanged();
+    /** Every second: the console's timers; reloads the list every 30 s for waiting times. */
+    void tick();
+
+    bool hasRow(const std::string& ticket) const;
+    const std::string& error() const { return m_error; }
+    const std::string& notice() const { return m_notice; }
+    bool sound() const { return m_sound; }
+    /** The field whose correction panel is open ("" when none). */
+    const std::string& editingField() const { return m_editing; }
+    /** The decision whose reason panel is open. */
+    std::optional<queue::Decision> pendingDecision() const { return m_deciding; }
+    const std::optional<DashboardView>& dashboard() const { return m_dashboard; }
+    /** Bumped by every change to what is shown (the loop draws a frame when it moves). */
+    std::uint64_t generation() const { return m_generation; }
+
+private:
+    void report(const ConsoleError& error, const char* action);
+    void succeed(std::string notice = {});
+    void openField(const std::string& key);
+    void loadDashboard();
+    void applyFilter(ListFilter filter);
+    void rememberRows();
+    void clearPanels();
+
+    StaffConsole& m_console;
+    const queue::Clock& m_clock;
+    int m_utcOffsetMinutes = 540;
+    DeskFields m_fields;
+    bool m_sound = false;
+    bool m_showDashboard = false;
+    std::string m_editing;
+    std::optional<queue::Decision> m_deciding;
+    std::optional<DashboardView> m_dashboard;
+    std::string m_error;
+    std::string m_notice;
+    std::set<std::string> m_knownIds; // rows seen in the list (for "new" detection)
+    std::int64_t m_lastRefreshMs = 0;
+    std::uint64_t m_generation = 0;
+};
+
+} // namespace kakanai::staff::ui
