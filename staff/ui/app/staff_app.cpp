@@ -223,11 +223,11 @@ private:
         SDL_RenderClear(m_renderer);
         ImGui_ImplSDLRenderer2_RenderDrawData(ImGui::GetDrawData());
         if (m_shot) {
-            auto image = captureRenderer(m_renderer);
+            auto image = kiosk::ui::captureRenderer(m_renderer);
             std::string error;
             if (!image) {
                 error = image.error();
-            } else if (auto written = writePng(m_shot->file, *image); !written) {
+            } else if (auto written = kiosk::ui::writePng(m_shot->file, *image); !written) {
                 error = written.error();
             }
             auto done = std::move(m_shot->done);

@@ -1,6 +1,5 @@
-// Screenshots of the staff console: the renderer's pixels (SDL_RenderReadPixels, after drawing
-// and before presenting) written as an 8-bit RGB PNG with libpng. A copy of the kiosk's
-// kiosk/ui/app/screenshot.hpp (the kiosk's executable sources are not a library).
+// Screenshots of the kiosk and the staff console: the renderer's pixels (SDL_RenderReadPixels,
+// after drawing and before presenting) written as an 8-bit RGB PNG with libpng.
 //
 // Errors: a message naming the file for a file that cannot be created or a libpng failure, or
 // SDL's message when the pixels cannot be read.
@@ -15,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace kakanai::staff::ui {
+namespace kakanai::kiosk::ui {
 
 struct RgbImage
 {
@@ -27,4 +26,4 @@ struct RgbImage
 Result<RgbImage, std::string> captureRenderer(SDL_Renderer* renderer);
 Result<Ok, std::string> writePng(const std::filesystem::path& file, const RgbImage& image);
 
-} // namespace kakanai::staff::ui
+} // namespace kakanai::kiosk::ui
