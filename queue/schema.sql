@@ -106,3 +106,27 @@ ALTER TABLE records ADD COLUMN visit_id TEXT;
 ALTER TABLE records ADD COLUMN card_read_at INTEGER;
 ALTER TABLE records ADD COLUMN outcome TEXT CHECK (outcome IN ('approved', 'returned', 'rejected'));
 CREATE INDEX records_by_day ON records (ticket_day, procedure);
+
+-- migration 3
+-- The kiosk's outbox (issue 8): a kiosk commits every submission to its own file first and a
+-- forwarder moves it to the town hall's server. outbox_forwarded remembers what the server
+-- holds (the local row then keeps only its metadata and ticket, so ticket numbers are not
+-- reused); outbox_state is the last forwarding attempt, for `kakanai-queue outbox status`.
+CREATE TABLE outbox_forwarded (
+    record_id TEXT PRIMARY KEY REFERENCES records (id),
+    forwarded_at INTEGER NOT NULL      -- unix milliseconds
+) STRICT;
+CREATE TABLE outbox_state (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    last_attempt_at INTEGER,
+    last_success_at INTEGER,
+    last_error TEXT,                   -- a QueueError message: never personal
+    last_error_at INTEGER,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0
+) STRICT;
+INSERT INTO outbox_state (one) VALUES (1);
+-- A ticket text names one record per day, also on a server that takes several kiosks' tickets.
+CREATE UNIQUE INDEX records_ticket_unique ON records (ticket_day, ticket);
+-- What may wait in the outbox: records that still hold their ciphertexts, in forwarding order.
+CREATE INDEX records_sealed ON records (submitted_at, ticket_number, id)
+    WHERE wrapped_key IS NOT NULL;

@@ -14,7 +14,8 @@ int runInit(const Context& context, Args args)
     if (!store) {
         return reportError(store.error());
     }
-    std::cout << "initialised " << context.db << " (schema version " << Store::schemaVersion()
+    std::cout << "initialised " << shownLocation(context.db) << " (schema version "
+              << (store->isPostgres() ? Store::postgresSchemaVersion() : Store::schemaVersion())
               << (context.key.empty() ? ", no key yet" : ", key loaded") << ")\n";
     return 0;
 }

@@ -66,6 +66,9 @@ Result<queue::StaffSession, queue::QueueError> login(
 
 std::string formatTime(std::optional<std::int64_t> ms);
 
+/** The --db location for output: a PostgreSQL URI's password (if any) replaced by "***". */
+std::string shownLocation(const std::string& location);
+
 int runInit(const Context& context, Args args);
 int runInitKey(const Context& context, Args args);
 int runRekey(const Context& context, Args args);
@@ -80,5 +83,7 @@ int runExport(const Context& context, Args args);
 int runPurge(const Context& context, Args args);
 int runStats(const Context& context, Args args);
 int runKpi(const Context& context, Args args);
+/** outbox status [--json] | outbox forward --to SERVER [--follow] (outbox_commands.cpp). */
+int runOutbox(const Context& context, Args args);
 
 } // namespace kakanai::queuecli

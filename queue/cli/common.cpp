@@ -139,4 +139,19 @@ std::string formatTime(std::optional<std::int64_t> ms)
     return ms ? formatLocalTime(*ms, 540) : std::string();
 }
 
+std::string shownLocation(const std::string& location)
+{
+    // postgresql://user:password@host/... → postgresql://user:***@host/...
+    const auto scheme = location.find("://");
+    const auto at = location.find('@');
+    if (scheme == std::string::npos || at == std::string::npos) {
+        return location;
+    }
+    const auto colon = location.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) {
+        return location;
+    }
+    return location.substr(0, colon + 1) + "***" + location.substr(at);
+}
+
 } // namespace kakanai::queuecli

@@ -43,6 +43,12 @@ constexpr const char* USAGE = R"(usage: kakanai-queue [--db PATH] [--key PATH] C
   stats [--json]                    records per status, median waits, estimated wait
   kpi --from YYYY-MM-DD --to YYYY-MM-DD
                                     CSV per day and procedure for grant reports
+  outbox status [--json]            a kiosk's outbox (--db): records waiting for the server, the
+                                    oldest one's ticket and age, last success, last error
+  outbox forward --to SERVER [--follow]
+                                    move waiting records, oldest first, to SERVER (a queue file or
+                                    postgresql://…, opened with the same --key), sealed as they
+                                    are; --follow keeps forwarding new ones until interrupted
 
 passwords: KAKANAI_PASSWORD (the acting user's), KAKANAI_NEW_PASSWORD (a new one), else one per
 line on standard input.
@@ -94,6 +100,9 @@ int dispatch(const Context& context, const std::string& command, Args args)
     }
     if (command == "kpi") {
         return runKpi(context, std::move(args));
+    }
+    if (command == "outbox") {
+        return runOutbox(context, std::move(args));
     }
     return usageError("unknown command " + command);
 }

@@ -46,6 +46,7 @@ const Bytes ZERO_MAC(32, 0);
 
 void appendAudit(Db& db, ByteView macKey, std::int64_t atMs, const AuditEvent& event)
 {
+    db.backend().lockWriters(); // the chain is one sequence: one appender at a time
     std::int64_t seq = 0;
     Bytes previous = ZERO_MAC;
     {

@@ -7,8 +7,8 @@
 // chain in AuditReport (it throws only for database failures).
 #pragma once
 
+#include "db.hpp"
 #include "kakanai/queue/reports.hpp"
-#include "sqlite.hpp"
 
 #include <string>
 

@@ -7,33 +7,74 @@
 namespace kakanai::queue::detail {
 
 extern const char* const SCHEMA_SQL; // generated from queue/schema.sql
+extern const char* const SCHEMA_PG_SQL; // generated from queue/schema_pg.sql
 
-const std::vector<std::string>& migrations()
+namespace {
+
+std::vector<std::string> splitMigrations(const char* schema)
 {
-    static const std::vector<std::string> parts = [] {
-        std::vector<std::string> out;
-        std::istringstream in(SCHEMA_SQL);
-        const std::string marker = "-- migration ";
-        std::string line;
-        while (std::getline(in, line)) {
-            if (line.rfind(marker, 0) == 0) {
-                const int number = std::atoi(line.c_str() + marker.size());
-                if (number != static_cast<int>(out.size()) + 1) {
-                    raise(QueueErrorCode::Database, "schema.sql: migrations out of order");
-                }
-                out.emplace_back();
-            } else if (!out.empty()) {
-                out.back() += line;
-                out.back() += '\n';
+    std::vector<std::string> out;
+    std::istringstream in(schema);
+    const std::string marker = "-- migration ";
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind(marker, 0) == 0) {
+            const int number = std::atoi(line.c_str() + marker.size());
+            if (number != static_cast<int>(out.size()) + 1) {
+                raise(QueueErrorCode::Database, "schema.sql: migrations out of order");
             }
+            out.emplace_back();
+        } else if (!out.empty()) {
+            out.back() += line;
+            out.back() += '\n';
         }
-        return out;
-    }();
-    return parts;
+    }
+    return out;
+}
+
+const char* const VERSION_TABLE = "kakanai_schema";
+
+int currentVersion(Db& db)
+{
+    if (!db.isPostgres()) {
+        return static_cast<int>(db.queryInt("PRAGMA user_version"));
+    }
+    Stmt exists(db, "SELECT to_regclass(?) IS NOT NULL");
+    exists.bind(1, VERSION_TABLE);
+    if (!exists.step() || exists.integer(0) == 0) {
+        return 0;
+    }
+    return static_cast<int>(db.queryInt("SELECT version FROM kakanai_schema WHERE one = 1", 0));
+}
+
+void setVersion(Db& db, int version)
+{
+    if (!db.isPostgres()) {
+        db.exec("PRAGMA user_version=" + std::to_string(version));
+        return;
+    }
+    db.exec("CREATE TABLE IF NOT EXISTS kakanai_schema (one INT PRIMARY KEY CHECK (one = 1),"
+            " version INT NOT NULL)");
+    Stmt upsert(db,
+        "INSERT INTO kakanai_schema (one, version) VALUES (1, ?)"
+        " ON CONFLICT (one) DO UPDATE SET version = excluded.version");
+    upsert.bind(1, version).run();
+}
+
+} // namespace
+
+const std::vector<std::string>& migrations(Dialect dialect)
+{
+    static const std::vector<std::string> sqlite = splitMigrations(SCHEMA_SQL);
+    static const std::vector<std::string> postgres = splitMigrations(SCHEMA_PG_SQL);
+    return dialect == Dialect::Postgres ? postgres : sqlite;
 }
 
 void configureConnection(Db& db)
 {
+    if (db.isPostgres()) {
+        return; // session settings are made when the connection opens (pg_backend.cpp)
+    }
     // journal_mode=WAL is persistent; the others are per connection.
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
@@ -43,25 +84,25 @@ void configureConnection(Db& db)
 
 void migrate(Db& db, int target)
 {
-    const int latest = latestSchemaVersion();
+    const int latest = latestSchemaVersion(db.dialect());
     if (target < 0) {
         target = latest;
     }
-    if (db.queryInt("PRAGMA user_version") == target) {
+    if (currentVersion(db) == target) {
         return;
     }
     Tx tx(db);
-    const int current = static_cast<int>(db.queryInt("PRAGMA user_version"));
+    const int current = currentVersion(db);
     if (current > latest) {
         raise(QueueErrorCode::SchemaTooNew,
             "the database has schema version " + std::to_string(current) + "; this build knows "
                 + std::to_string(latest) + " (upgrade kakanai)");
     }
     for (int version = current; version < target; ++version) {
-        db.exec(migrations()[static_cast<std::size_t>(version)]);
+        db.exec(migrations(db.dialect())[static_cast<std::size_t>(version)]);
     }
     if (current < target) {
-        db.exec("PRAGMA user_version=" + std::to_string(target));
+        setVersion(db, target);
     }
     tx.commit();
 }

@@ -5,22 +5,25 @@
 // rolled back, leaving the previous version intact).
 #pragma once
 
-#include "sqlite.hpp"
+#include "db.hpp"
 
 #include <string>
 #include <vector>
 
 namespace kakanai::queue::detail {
 
-/** The SQL of each migration; element i moves user_version i to i + 1. */
-const std::vector<std::string>& migrations();
+/**
+ * The SQL of each migration of one engine; element i moves the version (SQLite: PRAGMA
+ * user_version; PostgreSQL: table kakanai_schema) from i to i + 1.
+ */
+const std::vector<std::string>& migrations(Dialect dialect = Dialect::Sqlite);
 
-inline int latestSchemaVersion()
+inline int latestSchemaVersion(Dialect dialect = Dialect::Sqlite)
 {
-    return static_cast<int>(migrations().size());
+    return static_cast<int>(migrations(dialect).size());
 }
 
-/** WAL, synchronous=FULL, foreign keys, secure_delete (per connection). */
+/** SQLite: WAL, synchronous=FULL, foreign keys, secure_delete (per connection). */
 void configureConnection(Db& db);
 
 /** Applies the missing migrations up to `target` (default: the latest). Never resets. */

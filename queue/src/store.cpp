@@ -1,5 +1,6 @@
 // Store: opening a database and the kiosk's submission (see store.hpp).
 #include "crypto.hpp"
+#include "identifiers.hpp"
 #include "kakanai/base/my_number.hpp"
 #include "kakanai/queue/json_fields.hpp"
 #include "schema.hpp"
@@ -53,37 +54,6 @@ SecureBytes deriveKey(ByteView secret, std::string_view label)
 {
     const Bytes derived = hmacSha256(secret, asBytes(label));
     return SecureBytes(ByteView(derived));
-}
-
-bool isUuid(const std::string& id)
-{
-    if (id.size() != 36) {
-        return false;
-    }
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const char c = id[i];
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        if (dash ? c != '-' : !hex) {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool isName(const std::string& text, std::size_t maxSize)
-{
-    if (text.empty() || text.size() > maxSize) {
-        return false;
-    }
-    for (char c : text) {
-        const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-            || c == '-' || c == '_' || c == '.';
-        if (!ok) {
-            return false;
-        }
-    }
-    return true;
 }
 
 void validate(const Submission& s)
@@ -172,7 +142,17 @@ Store::~Store() = default;
 
 int Store::schemaVersion()
 {
-    return latestSchemaVersion();
+    return latestSchemaVersion(Dialect::Sqlite);
+}
+
+int Store::postgresSchemaVersion()
+{
+    return latestSchemaVersion(Dialect::Postgres);
+}
+
+bool Store::isPostgres() const
+{
+    return m_impl->db.isPostgres();
 }
 
 const std::filesystem::path& Store::path() const

@@ -47,8 +47,10 @@ Result<std::size_t, QueueError> Store::purge(const RetentionPolicy& policy)
             }
             tx.commit();
         }
-        if (purged > 0) {
-            // Copy the purged pages (already zeroed by secure_delete) back and empty the WAL.
+        if (purged > 0 && !s.db.isPostgres()) {
+            // PostgreSQL: autovacuum reclaims the old row versions (which held only ciphertext).
+            // SQLite: copy the purged pages (already zeroed by secure_delete) back and empty the
+            // WAL.
             try {
                 s.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
             } catch (const QueueException&) {

@@ -6,9 +6,9 @@
 #pragma once
 
 #include "audit_log.hpp"
+#include "db.hpp"
 #include "kakanai/queue/store.hpp"
 #include "queue_exception.hpp"
-#include "sqlite.hpp"
 
 #include <initializer_list>
 

@@ -33,16 +33,22 @@ Result<std::optional<RecordInfo>, QueueError> Store::claimNext(
                 return std::nullopt;
             }
         }
+        // One writer at a time on both engines (the audit chain is one sequence, and taking the
+        // writers' lock first means no lock-order deadlock with decide/claim). On PostgreSQL
+        // the row is also picked FOR UPDATE SKIP LOCKED, so a claim stays atomic even beside
+        // a writer that bypasses kakanai's lock (an administrator's own SQL).
         Tx tx(s.db);
         const std::int64_t now = s.now();
-        Stmt update(s.db,
+        static const std::string SQL = std::string(
             "UPDATE records SET status = 'claimed', claimed_by = ?1, claimed_at = ?2,"
             " first_claimed_at = COALESCE(first_claimed_at, ?2), lease_until = ?2 + ?3,"
             " claim_count = claim_count + 1, updated_at = ?2"
             " WHERE id = (SELECT id FROM records WHERE (status = 'submitted'"
             "   OR (status = 'claimed' AND lease_until <= ?2))"
-            "   AND (?4 = '' OR counter_group = ?4) ORDER BY submitted_at, id LIMIT 1)"
-            " RETURNING id, claim_count");
+            "   AND (?4 = '' OR counter_group = ?4) ORDER BY submitted_at, id LIMIT 1");
+        Stmt update(s.db,
+            SQL + (s.db.isPostgres() ? " FOR UPDATE SKIP LOCKED)" : ")")
+                + " RETURNING id, claim_count");
         update.bind(1, staff.userId()).bind(2, now).bind(3, s.options.leaseMs);
         update.bind(4, counterGroup);
         if (!update.step()) {

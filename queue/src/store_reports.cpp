@@ -45,15 +45,15 @@ Result<std::vector<RecordInfo>, QueueError> Store::list(
 {
     return guard([&] {
         std::vector<RecordInfo> out;
+        // Four fixed statements (no untyped NULL parameter, no LIMIT -1: PostgreSQL has neither).
         Stmt rows(m_impl->db,
-            (std::string("SELECT ") + RECORD_COLUMNS
-                + " FROM records WHERE (?1 IS NULL OR status = ?1) ORDER BY submitted_at, id"
-                  " LIMIT ?2")
-                .c_str());
-        if (status) {
-            rows.bind(1, statusName(*status));
+            std::string("SELECT ") + RECORD_COLUMNS + " FROM records"
+                + (status ? " WHERE status = ?1" : " WHERE ?1 = ''") + " ORDER BY submitted_at, id"
+                + (limit > 0 ? " LIMIT ?2" : ""));
+        rows.bind(1, status ? statusName(*status) : "");
+        if (limit > 0) {
+            rows.bind(2, static_cast<std::int64_t>(limit));
         }
-        rows.bind(2, limit == 0 ? std::int64_t { -1 } : static_cast<std::int64_t>(limit));
         while (rows.step()) {
             out.push_back(rowToInfo(rows));
         }
@@ -95,7 +95,7 @@ Result<Stats, QueueError> Store::stats()
         Stmt staff(s.db,
             "SELECT count(*) FROM (SELECT decided_by AS u FROM records WHERE decided_at >= ?1"
             " UNION SELECT claimed_by FROM records WHERE status = 'claimed' AND lease_until > ?2)"
-            " WHERE u IS NOT NULL");
+            " AS active WHERE u IS NOT NULL");
         staff.bind(1, now - 60 * 60 * 1000).bind(2, now);
         staff.step();
         stats.activeStaff = staff.integer(0);
@@ -118,8 +118,10 @@ Result<std::vector<KpiRow>, QueueError> Store::kpi(
         std::vector<KpiRow> out;
         Stmt rows(s.db,
             "SELECT ticket_day, procedure, count(DISTINCT COALESCE(visit_id, id)), count(*),"
-            " sum(EXISTS (SELECT 1 FROM corrections c WHERE c.record_id = records.id)),"
-            " sum(outcome = 'returned'), sum(outcome = 'rejected')"
+            " sum(CASE WHEN EXISTS (SELECT 1 FROM corrections c WHERE c.record_id = records.id)"
+            " THEN 1 ELSE 0 END),"
+            " sum(CASE WHEN outcome = 'returned' THEN 1 ELSE 0 END),"
+            " sum(CASE WHEN outcome = 'rejected' THEN 1 ELSE 0 END)"
             " FROM records WHERE ticket_day BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2");
         rows.bind(1, fromDay).bind(2, toDay);
         while (rows.step()) {

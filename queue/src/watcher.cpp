@@ -1,9 +1,12 @@
-// ChangeWatcher: PRAGMA data_version on a timer (see watcher.hpp).
+// ChangeWatcher: PRAGMA data_version on a timer (SQLite) or LISTEN/NOTIFY (PostgreSQL); see
+// watcher.hpp.
 #include "kakanai/queue/watcher.hpp"
 
+#include "db.hpp"
+#include "pg_listen.hpp"
 #include "queue_exception.hpp"
-#include "sqlite.hpp"
 
+#include <optional>
 #include <thread>
 
 namespace kakanai::queue {
@@ -12,14 +15,15 @@ using namespace detail;
 
 struct ChangeWatcher::Impl
 {
-    Db db;
+    std::unique_ptr<PgListener> listener; ///< PostgreSQL
+    std::optional<Db> db; ///< SQLite
     std::chrono::milliseconds interval;
     std::int64_t lastVersion = 0;
 
     std::int64_t version()
     {
         try {
-            return db.queryInt("PRAGMA data_version", lastVersion);
+            return db->queryInt("PRAGMA data_version", lastVersion);
         } catch (const QueueException&) {
             return lastVersion;
         }
@@ -30,8 +34,14 @@ Result<ChangeWatcher, QueueError> ChangeWatcher::open(
     const std::filesystem::path& path, std::chrono::milliseconds interval)
 {
     return guard([&] {
-        auto impl = std::unique_ptr<Impl>(new Impl { Db(path.string(), false, 1000), interval, 0 });
-        impl->lastVersion = impl->db.queryInt("PRAGMA data_version");
+        const std::string location = path.string();
+        if (isPostgresLocation(location)) {
+            return ChangeWatcher(std::unique_ptr<Impl>(
+                new Impl { std::make_unique<PgListener>(location), std::nullopt, interval, 0 }));
+        }
+        auto impl
+            = std::unique_ptr<Impl>(new Impl { nullptr, Db(location, false, 1000), interval, 0 });
+        impl->lastVersion = impl->db->queryInt("PRAGMA data_version");
         return ChangeWatcher(std::move(impl));
     });
 }
@@ -46,6 +56,9 @@ ChangeWatcher::~ChangeWatcher() = default;
 
 bool ChangeWatcher::waitForChange(std::chrono::milliseconds timeout)
 {
+    if (m_impl->listener) {
+        return m_impl->listener->wait(timeout);
+    }
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         const std::int64_t version = m_impl->version();

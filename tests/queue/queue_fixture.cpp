@@ -1,10 +1,14 @@
 // Shared helpers of the queue tests (see queue_fixture.hpp).
 #include "queue_fixture.hpp"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <fstream>
 #include <random>
+#include <unistd.h>
 
 namespace kakanai::queue::testing {
 
@@ -18,10 +22,95 @@ TempDir::TempDir()
     m_path = pattern;
 }
 
+namespace {
+
+bool isPg(const std::filesystem::path& db)
+{
+    return db.native().rfind("postgresql://", 0) == 0;
+}
+
+/** The superuser URL of the private cluster, with `database` as its database. */
+std::string clusterUrl(const std::string& database)
+{
+    const char* dir = std::getenv("KAKANAI_TEST_POSTGRES_DIR");
+    std::ifstream in(std::filesystem::path(dir) / "admin.url");
+    std::string url;
+    std::getline(in, url);
+    const std::string prefix = "postgresql:///postgres?";
+    if (url.rfind(prefix, 0) != 0) {
+        throw std::runtime_error("KAKANAI_TEST_POSTGRES_DIR has no admin.url (pg-cluster start)");
+    }
+    return "postgresql:///" + database + "?" + url.substr(prefix.size());
+}
+
+/** Runs one statement as superuser on `url`; the first column of the first row, or "error: …". */
+std::string pgQuery(const std::string& url, const std::string& sql)
+{
+    PGconn* conn = PQconnectdb(url.c_str());
+    std::string out;
+    if (PQstatus(conn) != CONNECTION_OK) {
+        out = std::string("error: ") + PQerrorMessage(conn);
+    } else {
+        PQsetNoticeProcessor(
+            conn, [](void*, const char*) {}, nullptr);
+        PGresult* result = PQexec(conn, sql.c_str());
+        const auto status = PQresultStatus(result);
+        if (status == PGRES_TUPLES_OK && PQntuples(result) > 0 && !PQgetisnull(result, 0, 0)) {
+            out = PQgetvalue(result, 0, 0);
+        } else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            out = std::string("error: ") + PQresultErrorMessage(result);
+        }
+        PQclear(result);
+    }
+    PQfinish(conn);
+    return out;
+}
+
+} // namespace
+
+bool usingPostgres()
+{
+    const char* dir = std::getenv("KAKANAI_TEST_POSTGRES_DIR");
+    return dir && *dir;
+}
+
+std::string shellQuote(const std::string& location)
+{
+    std::string out = "'";
+    for (char c : location) {
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return out + "'";
+}
+
+std::filesystem::path TempDir::operator/(const std::string& name) const
+{
+    const bool database = name.size() > 3 && name.compare(name.size() - 3, 3, ".db") == 0;
+    if (!database || !usingPostgres()) {
+        return m_path / name;
+    }
+    auto found = m_databases.find(name);
+    if (found == m_databases.end()) {
+        static std::atomic<int> counter { 0 };
+        const std::string db = "kq_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+        const std::string created = pgQuery(clusterUrl("postgres"), "CREATE DATABASE " + db);
+        if (!created.empty()) {
+            throw std::runtime_error("cannot create the test database: " + created);
+        }
+        found = m_databases.emplace(name, clusterUrl(db)).first;
+    }
+    return found->second;
+}
+
 TempDir::~TempDir()
 {
     std::error_code ignored;
     std::filesystem::remove_all(m_path, ignored);
+    for (const auto& [name, url] : m_databases) {
+        const std::string db = url.substr(std::string("postgresql:///").size(),
+            url.find('?') - std::string("postgresql:///").size());
+        pgQuery(clusterUrl("postgres"), "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+    }
 }
 
 std::string uuidFor(unsigned a, unsigned b)
@@ -114,6 +203,9 @@ StaffSession loginAs(Store& store, const std::string& userId)
 
 std::string rawQuery(const std::filesystem::path& db, const std::string& sql)
 {
+    if (isPg(db)) {
+        return pgQuery(db.native(), sql);
+    }
     sqlite3* handle = nullptr;
     std::string out;
     if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
@@ -135,9 +227,44 @@ std::string rawQuery(const std::filesystem::path& db, const std::string& sql)
     return out;
 }
 
+std::string sqlPosition(const std::string& column, const std::string& text)
+{
+    return usingPostgres() ? "position(convert_to('" + text + "', 'UTF8') in " + column + ")"
+                           : "instr(" + column + ", '" + text + "')";
+}
+
+void disableAuditGuards(const std::filesystem::path& db)
+{
+    if (isPg(db)) {
+        rawQuery(db, "ALTER TABLE audit DISABLE TRIGGER USER");
+    } else {
+        rawQuery(db, "DROP TRIGGER audit_no_delete");
+        rawQuery(db, "DROP TRIGGER audit_no_update");
+    }
+}
+
 bool flipBlobByte(const std::filesystem::path& db, const std::string& table,
     const std::string& column, const std::string& where, std::size_t offset)
 {
+    if (isPg(db)) {
+        const std::string condition = where == "1" ? "true" : where;
+        // Read the bytes as hex, flip one, write them back by ctid (the row's address).
+        const std::string hex = pgQuery(db.native(),
+            "SELECT encode(" + column + ", 'hex') FROM " + table + " WHERE " + condition
+                + " LIMIT 1");
+        const std::string ctid = pgQuery(
+            db.native(), "SELECT ctid FROM " + table + " WHERE " + condition + " LIMIT 1");
+        if (hex.rfind("error", 0) == 0 || offset * 2 + 1 >= hex.size()) {
+            return false;
+        }
+        std::string flipped = hex;
+        const int nibble = std::stoi(flipped.substr(offset * 2 + 1, 1), nullptr, 16) ^ 1;
+        flipped[offset * 2 + 1] = "0123456789abcdef"[nibble];
+        return pgQuery(db.native(),
+            "UPDATE " + table + " SET " + column + " = decode('" + flipped
+                + "', 'hex') WHERE ctid = '" + ctid + "'")
+            .empty();
+    }
     sqlite3* handle = nullptr;
     bool done = false;
     if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {

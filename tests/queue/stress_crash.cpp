@@ -154,7 +154,9 @@ TEST(CrashSafety, SigkillDuringSubmissionsLosesAndDuplicatesNothing)
     }
     EXPECT_EQ(rawQuery(db, "SELECT count(*) FROM records"), std::to_string(attempted.size()));
     EXPECT_EQ(receipts.size(), attempted.size());
-    EXPECT_EQ(rawQuery(db, "PRAGMA integrity_check"), "ok");
+    if (!usingPostgres()) {
+        EXPECT_EQ(rawQuery(db, "PRAGMA integrity_check"), "ok");
+    }
     auto audit = store.verifyAudit();
     ASSERT_TRUE(audit);
     EXPECT_TRUE(audit->ok) << audit->problem;

@@ -23,7 +23,7 @@ protected:
     // Runs kakanai-queue with fixed arguments from this file; stderr is captured when asked.
     CliRun run(const std::string& arguments, const std::string& env = {}, bool withStderr = false)
     {
-        const std::string command = "KAKANAI_DB=" + (dir / "q.db").string()
+        const std::string command = "KAKANAI_DB=" + shellQuote((dir / "q.db").string())
             + " KAKANAI_KEY=" + (dir / "m.key").string() + " " + env + " " KAKANAI_QUEUE_CLI " "
             + arguments + (withStderr ? " 2>&1" : " 2>/dev/null");
         CliRun result;
@@ -143,7 +143,7 @@ TEST_F(QueueCli, KeyErrorsAndAuditVerify)
             "", true);
     EXPECT_EQ(wrong.status, 6);
     EXPECT_NE(wrong.out.find("wrong-key"), std::string::npos);
-    rawQuery(dir / "q.db", "DROP TRIGGER audit_no_delete");
+    disableAuditGuards(dir / "q.db");
     rawQuery(dir / "q.db", "DELETE FROM audit WHERE seq = 2");
     const CliRun broken = run("audit verify", "", true);
     EXPECT_EQ(broken.status, 7);

@@ -93,6 +93,15 @@ std::string payloadFor(const Resident& r, const std::string& id)
         + R"(","origin":"card"},"my_number":{"value":")" + r.myNumber + R"(","origin":"card"}}})";
 }
 
+/** The folder holding the database's files: the test folder, or the private cluster's data. */
+std::filesystem::path databaseFolder(const TempDir& dir)
+{
+    if (usingPostgres()) {
+        return std::filesystem::path(std::getenv("KAKANAI_TEST_POSTGRES_DIR")) / "data";
+    }
+    return dir.path();
+}
+
 TEST(Leak, NoPersonalDataInAnyFileOfTheDatabaseFolder)
 {
     TempDir dir;
@@ -126,14 +135,19 @@ TEST(Leak, NoPersonalDataInAnyFileOfTheDatabaseFolder)
         std::ostringstream exported;
         ASSERT_TRUE(store.exportRecords(sup, 0, ExportFormat::Jsonl, exported));
         EXPECT_NE(exported.str().find(RESIDENTS[0].name), std::string::npos); // the test works
-        EXPECT_TRUE(std::filesystem::exists(dir / "queue.db-wal"));
-        EXPECT_TRUE(std::filesystem::exists(dir / "queue.db-shm"));
-        const auto found = scan(dir.path());
+        if (usingPostgres()) {
+            // The server's own files (tables, WAL) must hold ciphertext only.
+            EXPECT_EQ(rawQuery(dir / "queue.db", "CHECKPOINT"), "");
+        } else {
+            EXPECT_TRUE(std::filesystem::exists(dir / "queue.db-wal"));
+            EXPECT_TRUE(std::filesystem::exists(dir / "queue.db-shm"));
+        }
+        const auto found = scan(databaseFolder(dir));
         EXPECT_TRUE(found.empty()) << ::testing::PrintToString(found);
         clock.advanceMs(100LL * 24 * 60 * 60 * 1000);
         EXPECT_GT(*store.purge(), 0u);
     }
-    const auto found = scan(dir.path());
+    const auto found = scan(databaseFolder(dir));
     EXPECT_TRUE(found.empty()) << ::testing::PrintToString(found);
     // Sanity: the scanner does find a needle where there is one.
     {

@@ -72,7 +72,7 @@ TEST_F(ProtectionTest, PayloadIsSealedPerRecordWithTheKeyIdStored)
     const auto db = dir / "queue.db";
     EXPECT_EQ(rawQuery(db, "SELECT key_id FROM records"), key.id);
     EXPECT_EQ(rawQuery(db, "SELECT length(wrapped_key) FROM records"), "60"); // 12 + 32 + 16
-    EXPECT_EQ(rawQuery(db, "SELECT instr(payload, 'juminhyo') FROM records"), "0");
+    EXPECT_EQ(rawQuery(db, "SELECT " + sqlPosition("payload", "juminhyo") + " FROM records"), "0");
     const StaffSession rev = loginAs(store, "rev1");
     auto payload = store.readPayload(rev, uuidFor(1, 1));
     ASSERT_TRUE(payload);

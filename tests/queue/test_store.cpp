@@ -3,6 +3,7 @@
 #include "kakanai/queue/watcher.hpp"
 #include "queue_fixture.hpp"
 
+#include <regex>
 #include <thread>
 
 namespace {
@@ -23,24 +24,37 @@ protected:
 TEST_F(StoreTest, OpensWithDurableSettings)
 {
     const auto db = dir / "queue.db";
+    if (usingPostgres()) {
+        EXPECT_EQ(rawQuery(db, "SELECT version FROM kakanai_schema"),
+            std::to_string(Store::postgresSchemaVersion()));
+        EXPECT_EQ(rawQuery(db, "SHOW default_transaction_isolation"), "read committed");
+        EXPECT_EQ(rawQuery(db,
+                      "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'audit'::regclass"
+                      " AND NOT tgisinternal"),
+            "2");
+        return;
+    }
     EXPECT_EQ(rawQuery(db, "PRAGMA journal_mode"), "wal");
     EXPECT_EQ(rawQuery(db, "PRAGMA user_version"), std::to_string(Store::schemaVersion()));
     // Every table is STRICT.
-    EXPECT_EQ(rawQuery(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), "6");
+    EXPECT_EQ(rawQuery(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), "8");
     EXPECT_EQ(rawQuery(db,
                   "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
                   " AND sql LIKE '%) STRICT'"),
-        "6");
+        "8");
     EXPECT_EQ(rawQuery(db, "PRAGMA integrity_check"), "ok");
 }
 
 TEST_F(StoreTest, MissingFileIsNotCreatedWithoutCreate)
 {
     StoreOptions options;
-    auto opened = Store::open(dir / "absent.db", options);
+    const std::string absent = usingPostgres()
+        ? std::regex_replace((dir / "queue.db").string(), std::regex("///kq_[0-9_]+"), "///absent")
+        : (dir.path() / "absent.db").string();
+    auto opened = Store::open(absent, options);
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, QueueErrorCode::Io);
-    EXPECT_FALSE(std::filesystem::exists(dir / "absent.db"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "absent.db"));
 }
 
 TEST_F(StoreTest, SubmitAssignsDailyTicketsPerCounterGroup)

@@ -16,6 +16,7 @@
 #include "kakanai/queue/clock.hpp"
 #include "kakanai/queue/error.hpp"
 #include "kakanai/queue/master_key.hpp"
+#include "kakanai/queue/outbox.hpp"
 #include "kakanai/queue/record.hpp"
 #include "kakanai/queue/reports.hpp"
 #include "kakanai/queue/staff.hpp"
@@ -56,18 +57,54 @@ struct CorrectionRequest
 class Store
 {
 public:
+    /**
+     * Opens a queue: an SQLite file path, or a PostgreSQL connection URI ("postgresql://…",
+     * libpq syntax, e.g. with sslmode=verify-full; the database must exist, `create` is
+     * ignored). A server that cannot be reached → Io.
+     */
     static Result<Store, QueueError> open(
         const std::filesystem::path& path, StoreOptions options = {});
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
     ~Store();
 
-    /** The schema version this build writes (PRAGMA user_version). */
+    /** The schema version this build writes to SQLite files (PRAGMA user_version). */
     static int schemaVersion();
+    /** The schema version this build writes to PostgreSQL (table kakanai_schema). */
+    static int postgresSchemaVersion();
+    /** true when this Store is a PostgreSQL queue (opened from a "postgresql://" location). */
+    bool isPostgres() const;
 
     // --- kiosk -------------------------------------------------------------------------------
     /** Stores a record idempotently and assigns its ticket; returns after a durable commit. */
     Result<Receipt, QueueError> submit(const Submission& submission);
+
+    // --- outbox (issue 8; see outbox.hpp) ----------------------------------------------------
+    // Kiosk side, on the kiosk's own SQLite file (on a PostgreSQL queue: InvalidState).
+    /**
+     * Up to `limit` (0: all) records not yet forwarded, oldest first (submitted_at, ticket
+     * number, id), as sealed envelopes copied verbatim. No key needed. Errors: Database, Busy.
+     */
+    Result<std::vector<SealedRecord>, QueueError> outboxPending(std::size_t limit = 0);
+    /**
+     * The server holds record `id` now: remembers that (outbox_forwarded) and erases the local
+     * ciphertexts (status purged; ticket and metadata stay, so its ticket number is not reused),
+     * audited "forward". Idempotent. Errors: NotFound, KeyMissing, Database, Busy.
+     */
+    Result<Ok, QueueError> markForwarded(const std::string& id);
+    /** Records a forwarding attempt's outcome (nullopt: success; else a non-personal message). */
+    Result<Ok, QueueError> recordForwardAttempt(std::optional<std::string> error);
+    /** What waits and how forwarding went. No key needed. Errors: Database, Busy. */
+    Result<OutboxStatus, QueueError> outboxStatus();
+    // Server side (both engines).
+    /**
+     * Stores a kiosk's sealed record as it is, idempotently by id, with the kiosk's ticket text
+     * and day; audited "submit" by "kiosk:<id>". Errors: Duplicate (the id with other content,
+     * or the ticket text already used that day by another record: each kiosk needs its own ticket
+     * prefix), WrongKey (wrapped under another master key), Tampered (the wrapped data key fails
+     * authentication), InvalidArgument (malformed record), KeyMissing, Database, Busy, Io.
+     */
+    Result<Receipt, QueueError> importSealed(const SealedRecord& record);
 
     // --- staff -------------------------------------------------------------------------------
     /** Checks a password (audited); 5 failures in a row lock the account. */

@@ -1,9 +1,11 @@
 // ChangeWatcher: lets a staff console learn that another process changed the queue (a new
-// record, a claim) without busy polling: its own connection reads PRAGMA data_version on a
-// short timer (default 100 ms), which is cheap and touches no table.
+// record, a claim) without busy polling. On an SQLite file its own connection reads PRAGMA
+// data_version on a short timer (default 100 ms), which is cheap and touches no table; on a
+// PostgreSQL queue (a "postgresql://" location) it LISTENs to the NOTIFY every write sends.
 //
-// Errors: open → Io/Database when the file cannot be opened; waitForChange never fails (a
-// database error counts as "no change").
+// Errors: open → Io/Database when the file cannot be opened or the server cannot be reached;
+// waitForChange never fails (a database error counts as "no change"; after a lost server
+// connection comes back it reports a change, since some may have been missed).
 #pragma once
 
 #include "kakanai/base/result.hpp"
