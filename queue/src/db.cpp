@@ -8,6 +8,27 @@ bool isPostgresLocation(std::string_view location)
     return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
+std::unique_ptr<StatementBackend> StatementPool::take(const char* sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end() || it->second.empty()) {
+        return nullptr;
+    }
+    auto statement = std::move(it->second.back());
+    it->second.pop_back();
+    return statement;
+}
+
+void StatementPool::put(std::unique_ptr<StatementBackend> statement) noexcept
+{
+    statement->reset();
+    try {
+        m_statements[statement->sqlText()].push_back(std::move(statement));
+    } catch (...) {
+        // dropped: the statement is finalized by its destructor
+    }
+}
+
 Db::Db(const std::string& location, bool create, int busyTimeoutMs)
     : m_backend(isPostgresLocation(location) ? openPostgres(location, busyTimeoutMs)
                                              : openSqlite(location, create, busyTimeoutMs))

@@ -24,6 +24,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace kakanai::queue::detail {
 
@@ -41,6 +43,8 @@ class StatementBackend
 {
 public:
     virtual ~StatementBackend() = default;
+    /** The SQL as the Store wrote it (the key of the statement pool). */
+    virtual std::string sqlText() const = 0;
     virtual void bindInt(int index, std::int64_t value) = 0;
     virtual void bindText(int index, std::string_view text) = 0;
     virtual void bindBlob(int index, ByteView blob) = 0;
@@ -52,6 +56,20 @@ public:
     virtual std::string text(int column) const = 0;
     virtual Bytes blob(int column) const = 0;
     virtual SecureBytes secureBlob(int column) const = 0;
+};
+
+/** Statements kept for reuse by their SQL text, several per text (for nested use). */
+class StatementPool
+{
+public:
+    /** A pooled statement for `sql`, or null when none is free. */
+    std::unique_ptr<StatementBackend> take(const char* sql);
+    /** Resets `statement` and keeps it (drops it if memory runs out). */
+    void put(std::unique_ptr<StatementBackend> statement) noexcept;
+    void clear() { m_statements.clear(); }
+
+private:
+    std::unordered_map<std::string, std::vector<std::unique_ptr<StatementBackend>>> m_statements;
 };
 
 /** One connection of one engine (internal to Db). */

@@ -98,7 +98,7 @@ public:
     PgStatement(const PgStatement&) = delete;
     PgStatement& operator=(const PgStatement&) = delete;
 
-    const std::string& key() const { return m_key; }
+    std::string sqlText() const override { return m_key; }
 
     void bindInt(int index, std::int64_t value) override
     {
@@ -264,26 +264,15 @@ public:
 
     std::unique_ptr<StatementBackend> acquire(const char* sql) override
     {
-        auto it = m_cache.find(sql);
-        if (it != m_cache.end() && !it->second.empty()) {
-            auto statement = std::move(it->second.back());
-            it->second.pop_back();
-            return statement;
+        if (auto pooled = m_cache.take(sql)) {
+            return pooled;
         }
         return std::make_unique<PgStatement>(*this, sql);
     }
 
     void release(std::unique_ptr<StatementBackend> statement) noexcept override
     {
-        auto* pg = static_cast<PgStatement*>(statement.get());
-        pg->reset();
-        try {
-            auto& pool = m_cache[pg->key()];
-            pool.push_back(std::unique_ptr<PgStatement>(pg));
-            (void)statement.release();
-        } catch (...) {
-            // dropped: the unique_ptr deletes it
-        }
+        m_cache.put(std::move(statement));
     }
 
     void begin(bool writer) override
@@ -387,7 +376,7 @@ private:
     bool m_inTx = false;
     bool m_wrote = false;
     bool m_locked = false;
-    std::unordered_map<std::string, std::vector<std::unique_ptr<PgStatement>>> m_cache;
+    StatementPool m_cache; ///< statements (and their parameter buffers) kept for reuse
 };
 
 bool PgStatement::step()

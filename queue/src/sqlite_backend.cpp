@@ -69,7 +69,7 @@ public:
     SqliteStatement(const SqliteStatement&) = delete;
     SqliteStatement& operator=(const SqliteStatement&) = delete;
 
-    const char* sql() const { return sqlite3_sql(m_stmt); }
+    std::string sqlText() const override { return sqlite3_sql(m_stmt); }
 
     void bindInt(int index, std::int64_t value) override
     {
@@ -180,11 +180,8 @@ public:
 
     std::unique_ptr<StatementBackend> acquire(const char* sql) override
     {
-        auto it = m_cache.find(sql);
-        if (it != m_cache.end() && !it->second.empty()) {
-            auto statement = std::move(it->second.back());
-            it->second.pop_back();
-            return statement;
+        if (auto pooled = m_cache.take(sql)) {
+            return pooled;
         }
         sqlite3_stmt* stmt = nullptr;
         const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
@@ -196,15 +193,7 @@ public:
 
     void release(std::unique_ptr<StatementBackend> statement) noexcept override
     {
-        auto* sqlite = static_cast<SqliteStatement*>(statement.get());
-        sqlite->reset();
-        try {
-            auto& pool = m_cache[sqlite->sql()];
-            pool.push_back(std::unique_ptr<SqliteStatement>(sqlite));
-            (void)statement.release();
-        } catch (...) {
-            // dropped: the unique_ptr finalizes it
-        }
+        m_cache.put(std::move(statement));
     }
 
     void begin(bool writer) override { exec(writer ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"); }
@@ -214,8 +203,7 @@ public:
 
 private:
     sqlite3* m_db = nullptr;
-    /** Prepared statements kept for reuse, by SQL text (a pool, for nested use). */
-    std::unordered_map<std::string, std::vector<std::unique_ptr<SqliteStatement>>> m_cache;
+    StatementPool m_cache; ///< prepared statements kept for reuse
 };
 
 } // namespace

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace kakanai::queue::testing {
@@ -67,6 +68,24 @@ std::string pgQuery(const std::string& url, const std::string& sql)
 }
 
 } // namespace
+
+CliRun runShell(const std::string& command)
+{
+    CliRun result;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) {
+        ADD_FAILURE() << "popen failed";
+        return result;
+    }
+    char buffer[4096];
+    std::size_t n = 0;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+        result.out.append(buffer, n);
+    }
+    const int status = pclose(pipe);
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
 
 bool usingPostgres()
 {

@@ -36,6 +36,16 @@ private:
     mutable std::map<std::string, std::string> m_databases; ///< name → PostgreSQL URL
 };
 
+/** What a command printed and how it ended. */
+struct CliRun
+{
+    int status = -1; ///< exit status, -1 when killed by a signal
+    std::string out;
+};
+
+/** Runs a shell command line (popen) and collects its standard output. */
+CliRun runShell(const std::string& command);
+
 /** true when the tests run against PostgreSQL (KAKANAI_TEST_POSTGRES_DIR is set). */
 bool usingPostgres();
 

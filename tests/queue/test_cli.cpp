@@ -11,12 +11,6 @@ namespace {
 
 using namespace kakanai::queue::testing;
 
-struct CliRun
-{
-    int status = -1;
-    std::string out;
-};
-
 class QueueCli : public ::testing::Test
 {
 protected:
@@ -26,20 +20,7 @@ protected:
         const std::string command = "KAKANAI_DB=" + shellQuote((dir / "q.db").string())
             + " KAKANAI_KEY=" + (dir / "m.key").string() + " " + env + " " KAKANAI_QUEUE_CLI " "
             + arguments + (withStderr ? " 2>&1" : " 2>/dev/null");
-        CliRun result;
-        FILE* pipe = popen(command.c_str(), "r");
-        if (!pipe) {
-            ADD_FAILURE() << "popen failed";
-            return result;
-        }
-        std::array<char, 4096> buffer {};
-        std::size_t n = 0;
-        while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-            result.out.append(buffer.data(), n);
-        }
-        const int status = pclose(pipe);
-        result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        return result;
+        return runShell(command);
     }
 
     void SetUp() override

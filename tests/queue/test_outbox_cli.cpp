@@ -12,12 +12,6 @@ namespace {
 
 using namespace kakanai::queue::testing;
 
-struct CliRun
-{
-    int status = -1;
-    std::string out; ///< stdout and stderr
-};
-
 class OutboxCli : public ::testing::Test
 {
 protected:
@@ -28,19 +22,7 @@ protected:
         const std::string command = prefix + " " KAKANAI_QUEUE_CLI " --db "
             + shellQuote(db.empty() ? kioskPath.string() : db) + " --key "
             + shellQuote(keyPath.string()) + " " + arguments + " 2>&1";
-        CliRun result;
-        FILE* pipe = popen(command.c_str(), "r");
-        if (!pipe) {
-            ADD_FAILURE() << "popen failed";
-            return result;
-        }
-        std::array<char, 4096> buffer {};
-        std::size_t n = 0;
-        while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-            result.out.append(buffer.data(), n);
-        }
-        const int status = pclose(pipe);
-        result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        CliRun result = runShell(command);
         EXPECT_EQ(result.out.find("山田"), std::string::npos) << arguments;
         return result;
     }
