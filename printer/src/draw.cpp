@@ -6,16 +6,27 @@
 
 namespace kakanai::printer::detail {
 
-void drawWatermark(const TextContext& fonts, cairo_t* cr, double pageWidth, double pageHeight)
+double Watermark::fittedSize(const TextContext& fonts, double pageWidth, double pageHeight)
 {
     const double diagonal = std::hypot(pageWidth, pageHeight);
     TextBox probe(fonts, "見本 / SAMPLE — 無効", TextStyle { .size = 100, .bold = true }, 0);
-    const double size = std::clamp(100.0 * diagonal * 0.72 / probe.width(), 8.0, 100.0);
-    TextBox mark(fonts, "見本 / SAMPLE — 無効", TextStyle { .size = size, .bold = true }, 0);
+    return std::clamp(100.0 * diagonal * 0.72 / probe.width(), 8.0, 100.0);
+}
+
+Watermark::Watermark(const TextContext& fonts, double pageWidth, double pageHeight)
+    : m_pageWidth(pageWidth)
+    , m_pageHeight(pageHeight)
+    , m_mark(fonts, "見本 / SAMPLE — 無効",
+          TextStyle { .size = fittedSize(fonts, pageWidth, pageHeight), .bold = true }, 0)
+{
+}
+
+void Watermark::draw(cairo_t* cr) const
+{
     cairo_save(cr);
-    cairo_translate(cr, pageWidth / 2, pageHeight / 2);
-    cairo_rotate(cr, -std::atan2(pageHeight, pageWidth));
-    mark.drawRgba(cr, -mark.width() / 2, -mark.height() / 2, 0.85, 0.1, 0.1, 0.3);
+    cairo_translate(cr, m_pageWidth / 2, m_pageHeight / 2);
+    cairo_rotate(cr, -std::atan2(m_pageHeight, m_pageWidth));
+    m_mark.drawRgba(cr, -m_mark.width() / 2, -m_mark.height() / 2, 0.85, 0.1, 0.1, 0.3);
     cairo_restore(cr);
 }
 

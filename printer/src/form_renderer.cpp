@@ -9,6 +9,7 @@
 #include "qr_code.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace kakanai::printer::detail {
 namespace {
@@ -80,6 +81,12 @@ public:
         const double firstTop = measureHeader();
         measureBody();
         const int pages = paginate(firstTop);
+        // Every text box exists before drawing starts, so the subset font holds all glyphs.
+        measureFooters(pages);
+        std::optional<Watermark> watermark;
+        if (m_info.training) {
+            watermark.emplace(m_fonts, A4_WIDTH, A4_HEIGHT);
+        }
         PdfWriter writer(A4_WIDTH, A4_HEIGHT);
         writer.setMetadata(m_form.id + " v" + std::to_string(m_form.version), m_filled.createdAt);
         cairo_t* cr = writer.cr();
@@ -90,9 +97,9 @@ public:
                     drawBlock(cr, block);
                 }
             }
-            drawFooter(cr, page, pages);
-            if (m_info.training) {
-                drawWatermark(m_fonts, cr, A4_WIDTH, A4_HEIGHT);
+            drawFooter(cr, page);
+            if (watermark) {
+                watermark->draw(cr);
             }
             if (page + 1 < pages) {
                 writer.nextPage();
@@ -289,19 +296,27 @@ private:
         }
     }
 
-    void drawFooter(cairo_t* cr, int page, int pages)
+    // The page numbers ("1 / 2"), the record id and the template version of each page.
+    void measureFooters(int pages)
+    {
+        for (int page = 0; page < pages; ++page) {
+            m_pageNumbers.push_back(text(std::to_string(page + 1) + " / " + std::to_string(pages),
+                TextStyle { .size = 9, .align = PANGO_ALIGN_CENTER }, CONTENT));
+        }
+        if (!recordId().empty()) {
+            m_record.push_back(
+                text("記録番号 " + recordId(), TextStyle { .size = 7, .grey = 0.3 }));
+        }
+        m_version.push_back(text(m_form.id + " v" + std::to_string(m_form.version),
+            TextStyle { .size = 7, .grey = 0.3, .align = PANGO_ALIGN_RIGHT }, mm(40)));
+    }
+
+    void drawFooter(cairo_t* cr, int page)
     {
         const double y = A4_HEIGHT - mm(13);
-        TextBox number(m_fonts, std::to_string(page + 1) + " / " + std::to_string(pages),
-            TextStyle { .size = 9, .align = PANGO_ALIGN_CENTER }, CONTENT);
-        number.draw(cr, LEFT, y);
-        if (!recordId().empty()) {
-            TextBox record(m_fonts, "記録番号 " + recordId(), TextStyle { .size = 7, .grey = 0.3 });
-            record.draw(cr, LEFT, y + 1.5);
-        }
-        TextBox version(m_fonts, m_form.id + " v" + std::to_string(m_form.version),
-            TextStyle { .size = 7, .grey = 0.3, .align = PANGO_ALIGN_RIGHT }, mm(40));
-        version.draw(cr, RIGHT - mm(40), y + 1.5);
+        m_pageNumbers[static_cast<std::size_t>(page)].draw(cr, LEFT, y);
+        drawStack(cr, m_record, LEFT, y + 1.5);
+        drawStack(cr, m_version, RIGHT - mm(40), y + 1.5);
     }
 
     const TextContext& m_fonts;
@@ -311,6 +326,7 @@ private:
     std::string m_other;
     std::vector<FormSection> m_sections;
     std::vector<TextBox> m_municipality, m_title, m_date, m_ticket, m_continuation;
+    std::vector<TextBox> m_pageNumbers, m_record, m_version;
     std::vector<Block> m_blocks;
     GlyphReport m_glyphs;
     double m_laterTop = TOP;
@@ -326,6 +342,9 @@ Result<PdfDocument, RenderError> renderFormPdf(const TextContext& fonts,
         return fail(RenderError { RenderErrorKind::TemplateMismatch,
             "the filled form is of template '" + filled.templateId + "', not '" + form.id + "'",
             {} });
+    }
+    if (info.background) {
+        return renderBackgroundFormPdf(fonts, options, form, filled, info);
     }
     FormLayout layout(fonts, form, filled, info);
     return layout.render(options);

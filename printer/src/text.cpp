@@ -32,6 +32,7 @@ Result<TextContext, RenderError> TextContext::create(const std::string& family)
 {
     TextContext text;
     text.m_family = family;
+    text.m_subsets = std::make_unique<SubsetFonts>();
     text.m_fontMap.reset(pango_cairo_font_map_new());
     text.m_context.reset(pango_font_map_create_context(text.m_fontMap.get()));
     PangoContext* context = text.m_context.get();
@@ -69,6 +70,7 @@ Result<TextContext, RenderError> TextContext::create(const std::string& family)
 TextBox::TextBox(
     const TextContext& fonts, std::string_view text, const TextStyle& style, double width)
     : m_layout(pango_layout_new(fonts.context()))
+    , m_subsets(&fonts.subsets())
     , m_grey(style.grey)
     , m_empty(text.empty())
 {
@@ -88,6 +90,7 @@ TextBox::TextBox(
     }
     pango_layout_set_alignment(layout, style.align);
     pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+    m_subsets->want(layout);
 }
 
 double TextBox::width() const
@@ -109,7 +112,7 @@ void TextBox::draw(cairo_t* cr, double x, double y) const
     cairo_save(cr);
     cairo_set_source_rgb(cr, m_grey, m_grey, m_grey);
     cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, m_layout.get());
+    m_subsets->show(cr, m_layout.get());
     cairo_restore(cr);
 }
 
@@ -132,7 +135,7 @@ void TextBox::drawRgba(
     cairo_save(cr);
     cairo_set_source_rgba(cr, r, g, b, a);
     cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, m_layout.get());
+    m_subsets->show(cr, m_layout.get());
     cairo_restore(cr);
 }
 

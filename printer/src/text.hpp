@@ -5,6 +5,7 @@
 #include "kakanai/base/result.hpp"
 #include "kakanai/printer/errors.hpp"
 #include "pdf_writer.hpp"
+#include "subset_fonts.hpp"
 
 #include <pango/pangocairo.h>
 
@@ -32,12 +33,15 @@ public:
 
     PangoContext* context() const { return m_context.get(); }
     const std::string& family() const { return m_family; }
+    /** The subset fonts PDFs embed (changes as texts are laid out and drawn). */
+    SubsetFonts& subsets() const { return *m_subsets; }
 
 private:
     TextContext() = default;
     GObjectPtr<PangoFontMap> m_fontMap;
     GObjectPtr<PangoContext> m_context;
     std::string m_family;
+    std::unique_ptr<SubsetFonts> m_subsets;
 };
 
 /** One laid-out piece of text; width 0 = one unwrapped line, else wrapped at that width. */
@@ -60,6 +64,7 @@ public:
 
 private:
     GObjectPtr<PangoLayout> m_layout;
+    SubsetFonts* m_subsets;
     double m_grey = 0;
     bool m_empty = true;
 };

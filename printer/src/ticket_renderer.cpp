@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 namespace kakanai::printer::detail {
 namespace {
@@ -42,6 +43,10 @@ public:
         for (const Item& item : m_items) {
             height += item.height;
         }
+        std::optional<Watermark> watermark;
+        if (m_ticket.training) {
+            watermark.emplace(m_fonts, PAPER_WIDTH, height);
+        }
         PdfWriter writer(PAPER_WIDTH, height);
         writer.setMetadata("ticket " + m_ticket.ticketNumber, m_ticket.issuedAt);
         cairo_t* cr = writer.cr();
@@ -50,8 +55,8 @@ public:
             item.draw(cr, y);
             y += item.height;
         }
-        if (m_ticket.training) {
-            drawWatermark(m_fonts, cr, PAPER_WIDTH, height);
+        if (watermark) {
+            watermark->draw(cr);
         }
         return finishDocument(writer, 1, m_glyphs, options);
     }

@@ -1,6 +1,9 @@
 // Renderer: a filled form → an A4 PDF that looks like the counter's paper form, and a visit's
 // ticket → an 80 mm receipt PDF. cairo draws, pango lays out text in Noto Sans CJK JP (fontconfig
 // falls back to other installed fonts for characters Noto lacks), fonts are embedded as subsets.
+// Keep one Renderer for many documents: it keeps a small subset font per CFF font face holding
+// the glyphs of its recent documents (up to 600), which cairo embeds from instead of the 16 MB
+// Noto file. A document with glyphs not in it costs one rebuild of the subset (a few ms).
 //
 // A form: the municipality's name, the title, the date of the request in 和暦 (from createdAt),
 // the template's sections as ruled tables of label | value (only the fields shown by their
@@ -11,8 +14,8 @@
 // When the form's language is not "ja", every label, title and option carries the resident's
 // language beneath the Japanese. Training mode stamps "見本 / SAMPLE — 無効" across every page.
 //
-// Not yet supported: a background PDF page of the municipality's own form with field positions
-// (the option for towns that keep their paper layout).
+// With FormPrintInfo::background, the form is instead the municipality's own paper form (a
+// background PDF) with the values printed at millimetre positions on it (background.hpp).
 //
 // Characters that no installed font has are drawn as boxes and listed in
 // PdfDocument::missingGlyphs (field key + code points), or fail the render with
@@ -20,15 +23,18 @@
 //
 // Errors: create() → FontMissing; renderForm → TemplateMismatch, BackgroundUnreadable,
 // MissingGlyph (strict), Cairo; renderTicket → MissingGlyph (strict), Cairo. See errors.hpp.
-// Thread safety: one Renderer per thread (it owns a pango font map and context); rendering
-// itself does not block on anything but the CPU (a form takes a few ms once fonts are loaded).
+// Thread safety: one Renderer per thread (it owns a pango font map and context, and its render
+// functions, though const, update its subset fonts); rendering itself does not block on
+// anything but the CPU (a form takes a few ms once fonts are loaded).
 #pragma once
 
 #include "kakanai/base/result.hpp"
 #include "kakanai/forms/template.hpp"
+#include "kakanai/printer/background.hpp"
 #include "kakanai/printer/errors.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +61,7 @@ struct FormPrintInfo
     std::string ticketNumber; // "A-012"; "" prints no ticket line (QR still has the record id)
     forms::LocalizedText municipality; // kiosk.toml's name, e.g. { ja = "小浜市" }
     bool training = false; // the training kiosk: watermark on every page
+    std::optional<BackgroundLayout> background {}; // the town's paper form (background.hpp)
 };
 
 /** A visit's ticket: the number the resident waits with. */
