@@ -3,9 +3,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace kakanai::testsupport {
 
@@ -123,35 +125,79 @@ VcardProcess* KioskEndToEnd::insertCard(
     return m_card.get();
 }
 
-int KioskEndToEnd::runKiosk(const std::string& script, std::string* log)
+std::unique_ptr<ChildProcess> KioskEndToEnd::startKiosk(const std::string& script,
+    const std::string& name, const std::vector<std::string>& extra, const std::string& reader)
 {
-    std::ofstream(m_dir / "script.txt") << script;
+    // "" (runKiosk): script.txt, shots/ and var/ in the test's folder.
+    const std::string prefix = name.empty() ? "" : name + "-";
+    const fs::path scriptFile = m_dir / (name.empty() ? "script.txt" : name + ".txt");
+    std::ofstream(scriptFile) << script;
     ProcessOptions options;
     options.argv = { KAKANAI_KIOSK_PATH, "--config", (SOURCE / "config").string(), "--script",
-        (m_dir / "script.txt").string(), "--screenshot-dir", (m_dir / "shots").string(), "--var",
-        (m_dir / "var").string(), "--reader", s_pcscd->readerName(), "--db",
-        (m_dir / "queue.db").string(), "--key", (m_dir / "queue.key").string() };
+        scriptFile.string(), "--screenshot-dir", (m_dir / (prefix + "shots")).string(), "--var",
+        (m_dir / (prefix + "var")).string(), "--reader",
+        reader.empty() ? s_pcscd->readerName() : reader, "--db", (m_dir / "queue.db").string(),
+        "--key", (m_dir / "queue.key").string() };
     if (s_cups) {
         options.argv.insert(options.argv.end(), { "--printer", PRINT_QUEUE });
         options.env.emplace_back("CUPS_SERVER", s_cups->server());
     } else {
         options.argv.insert(options.argv.end(), { "--print-dir", (m_dir / "print").string() });
     }
+    options.argv.insert(options.argv.end(), extra.begin(), extra.end());
     options.env.emplace_back("DISPLAY", s_display->display());
     auto kiosk = ChildProcess::start(options);
     if (!kiosk) {
         ADD_FAILURE() << kiosk.error();
+        return nullptr;
+    }
+    return std::move(*kiosk);
+}
+
+bool KioskEndToEnd::waitForFile(const fs::path& file, ChildProcess& kiosk, int seconds)
+{
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (!fs::exists(file)) {
+        if (!kiosk.running() || std::chrono::steady_clock::now() > until) {
+            ADD_FAILURE() << file.filename() << " did not appear in " << seconds << " s";
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return true;
+}
+
+int KioskEndToEnd::runKiosk(
+    const std::string& script, std::string* log, const std::vector<std::string>& extra)
+{
+    auto kiosk = startKiosk(script, "", extra);
+    if (!kiosk) {
         return -1;
     }
-    const auto code = (*kiosk)->wait(std::chrono::seconds(60));
+    const auto code = kiosk->wait(std::chrono::seconds(60));
     if (log) {
-        *log = (*kiosk)->stderrText();
+        *log = kiosk->stderrText();
     }
     if (!code) {
         ADD_FAILURE() << "the kiosk did not finish the script in 60 s";
         return -1;
     }
     return *code;
+}
+
+std::vector<fs::path> KioskEndToEnd::spooledJobs() const
+{
+    std::vector<fs::path> files;
+    if (s_cups) {
+        for (const auto& entry : fs::directory_iterator(s_cups->directory() / "spool")) {
+            const std::string name = entry.path().filename().string();
+            if (name.size() > 1 && name[0] == 'd' && entry.is_regular_file()) {
+                files.push_back(entry.path());
+            }
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
 queue::Store KioskEndToEnd::openQueue()

@@ -37,8 +37,19 @@ protected:
 
     /** Inserts a card of config/identities/`identity`.toml with the PIN state file `state`. */
     VcardProcess* insertCard(const std::string& identity, const std::vector<std::string>& extra);
-    /** Runs the kiosk (PC/SC, queue, printer) with `script`; returns its exit code or -1. */
-    int runKiosk(const std::string& script, std::string* log = nullptr);
+    /** Runs the kiosk (PC/SC, queue, printer) with `script` and `extra` arguments; returns its
+     *  exit code or -1. */
+    int runKiosk(const std::string& script, std::string* log = nullptr,
+        const std::vector<std::string>& extra = {});
+    /** Starts the kiosk without waiting: `name` names its script, screenshot and var folders
+     *  (m_dir/NAME.txt, NAME-shots, NAME-var; "" = script.txt, shots, var), `reader` its PC/SC
+     *  reader ("" = slot 0). */
+    std::unique_ptr<ChildProcess> startKiosk(const std::string& script, const std::string& name,
+        const std::vector<std::string>& extra = {}, const std::string& reader = "");
+    /** Waits until `file` exists or `kiosk` ended; false (with a failure) after `seconds`. */
+    static bool waitForFile(const std::filesystem::path& file, ChildProcess& kiosk, int seconds);
+    /** Job files of the private cupsd's spool (the documents printed), oldest first. */
+    std::vector<std::filesystem::path> spooledJobs() const;
     /** The queue with the test's key and a reviewer session (for readPayload). */
     queue::Store openQueue();
     std::string readPayload(queue::Store& store, const std::string& id);

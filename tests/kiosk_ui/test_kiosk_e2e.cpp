@@ -3,6 +3,7 @@
 // queue's decrypted record holds the card's and the typed values, the printout the ticket. A
 // wrong PIN leaves tries on the card and the PIN screen; with one try left nothing is sent.
 #include "e2e_fixture.hpp"
+#include "e2e_scripts.hpp"
 #include "png_check.hpp"
 
 #include <gtest/gtest.h>
@@ -11,46 +12,6 @@ namespace kakanai::testsupport {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string pinSteps(const std::string& pin)
-{
-    std::string steps;
-    for (char digit : pin) {
-        steps += std::string("tap pin.") + digit + "\n";
-    }
-    return steps + "tap pin.ok\n";
-}
-
-const char* const START = "wait attract 10\ntap lang.ja\nwait choose\ntap form.juminhyo\n";
-
-const char* const REVIEW_TO_DONE = R"(wait review 15
-screenshot review
-tap option.relationship.self
-tap option.certificate_kind.juminhyo
-tap option.scope.whole_household
-tap option.purpose.pension
-tap field.copies
-tap num.2
-tap edit.ok
-tap field.requester_furigana
-tap kana.シ
-tap kana.ケ
-tap kana.ン
-tap edit.space
-tap kana.ハ
-tap kana.ナ
-tap kana.コ
-tap edit.ok
-tap field.phone
-type 0770-53-1111
-tap edit.ok
-tap action.next
-wait confirm
-screenshot confirm
-tap action.submit
-wait done 40
-screenshot done
-)";
 
 void expectScreenshot(const fs::path& file)
 {

@@ -50,13 +50,15 @@ protected:
     }
 
     /** Runs the kiosk in training mode with `script`; returns the exit code (or -1). */
-    int runKiosk(const std::string& script, std::string* stderrText = nullptr)
+    int runKiosk(const std::string& script, std::string* stderrText = nullptr,
+        const std::vector<std::string>& extra = {})
     {
         std::ofstream(m_dir / "script.txt") << script;
         ProcessOptions options;
         options.argv = { KAKANAI_KIOSK_PATH, "--config", (SOURCE / "config").string(), "--training",
             "--script", (m_dir / "script.txt").string(), "--screenshot-dir",
             (m_dir / "shots").string(), "--var", (m_dir / "var").string() };
+        options.argv.insert(options.argv.end(), extra.begin(), extra.end());
         options.env = { { "DISPLAY", s_display->display() } };
         auto kiosk = ChildProcess::start(options);
         if (!kiosk) {
@@ -176,6 +178,39 @@ TEST_F(KioskUi, RemovingTheCardDuringReviewGoesBackToAttract)
         << log;
     expectScreenshot("removed");
     EXPECT_FALSE(fs::exists(m_dir / "var" / "training" / "records.jsonl"));
+}
+
+TEST_F(KioskUi, ACardsRareKanjiGoIntoSpareCellsAndLeaveWithTheVisit)
+{
+    // 𠮷 (non-BMP), 葛 and the card's other characters missing from the atlas are drawn from
+    // spare cells, not by rebuilding it, and the visit's end puts the atlas back as it was.
+    std::string log;
+    ASSERT_EQ(runKiosk("wait attract 10\nscreenshot before\ntap lang.ja\ntap form.juminhyo\n"
+                       "insert-card\nwait pin\ntap pin.9\ntap pin.8\ntap pin.7\ntap pin.6\n"
+                       "tap pin.ok\nwait review 10\nexpect-text 𠮷田\nscreenshot review\n"
+                       "tap action.cancel\nwait attract 10\nexpect-no-text 𠮷田\n"
+                       "screenshot after\n",
+                  &log,
+                  { "--identity", (SOURCE / "config" / "identities" / "rare_kanji.toml").string(),
+                      "--stats", (m_dir / "stats.json").string() }),
+        0)
+        << log;
+    std::ifstream in(m_dir / "stats.json");
+    std::stringstream stats;
+    stats << in.rdbuf();
+    const auto number = [&](const std::string& key) {
+        const auto at = stats.str().find("\"" + key + "\":");
+        return at == std::string::npos ? -1.0
+                                       : std::atof(stats.str().c_str() + at + key.size() + 3);
+    };
+    EXPECT_EQ(number("font_rebuilds"), 1) << stats.str() << " (only the first atlas)";
+    EXPECT_GE(number("font_cell_glyphs"), 2) << stats.str() << " (at least 𠮷 and 葛)";
+    const auto before = readPngSummary(m_dir / "shots" / "before.png");
+    const auto after = readPngSummary(m_dir / "shots" / "after.png");
+    ASSERT_TRUE(before.ok() && after.ok());
+    EXPECT_EQ(before->digest, after->digest) << "attract is drawn as before the visit";
+    expectScreenshot("review");
+    EXPECT_EQ(log.find("𠮷"), std::string::npos) << log;
 }
 
 TEST_F(KioskUi, TappingAWidgetThatIsNotOnScreenFailsTheScript)

@@ -1,4 +1,6 @@
 // Unit tests of the automation script parser (no display needed).
+#include "glyph_set.hpp"
+#include "options.hpp"
 #include "script.hpp"
 
 #include <gtest/gtest.h>
@@ -43,6 +45,53 @@ TEST(KioskScript, ErrorsNameTheFileAndLine)
     EXPECT_FALSE(parseScript("screenshot ../x\n", "s.txt").ok());
     EXPECT_FALSE(parseScript("wait done soon\n", "s.txt").ok());
     EXPECT_FALSE(parseScript("insert-card now\n", "s.txt").ok());
+}
+
+TEST(KioskScript, ExpectStepsKeepTheirTextOutOfMessages)
+{
+    const auto steps = parseScript("expect-text 試験　花子\nexpect-no-text 霞が関\n", "e.txt");
+    ASSERT_TRUE(steps.ok()) << steps.error();
+    ASSERT_EQ(steps->size(), 2u);
+    EXPECT_EQ((*steps)[0].kind, ScriptStep::Kind::ExpectText);
+    EXPECT_EQ((*steps)[0].argument, "試験　花子"); // spaces kept, like `type`
+    EXPECT_EQ((*steps)[1].kind, ScriptStep::Kind::ExpectNoText);
+    EXPECT_EQ((*steps)[0].describe(), "line 1: expect-text …");
+    EXPECT_EQ((*steps)[1].describe(), "line 2: expect-no-text …");
+    EXPECT_FALSE(parseScript("expect-text\n", "e.txt").ok());
+}
+
+TEST(KioskOptions, TimeoutsAreWholeSecondsInRange)
+{
+    const auto options
+        = parseOptions({ "--config", "config", "--idle-timeout", "5", "--still-there", "3" });
+    ASSERT_TRUE(options.ok()) << options.error();
+    EXPECT_EQ(options->idleSeconds, 5);
+    EXPECT_EQ(options->stillThereSeconds, 3);
+    EXPECT_FALSE(parseOptions({ "--config", "config" })->idleSeconds.has_value());
+    for (const char* bad : { "0", "-1", "2.5", "3601", "soon" }) {
+        EXPECT_FALSE(parseOptions({ "--config", "c", "--idle-timeout", bad }).ok()) << bad;
+    }
+}
+
+TEST(KioskGlyphs, TheVisitLayerComesAndGoesWithoutTouchingTheBase)
+{
+    GlyphSet glyphs;
+    glyphs.prime("住民票");
+    const auto base = glyphs.baseGeneration();
+    const std::size_t baseSize = glyphs.size();
+    EXPECT_TRUE(glyphs.contains(U'ア')) << "kana are in the base for the 50音 keyboard";
+    glyphs.require("住民票の𠮷田"); // only 𠮷 and 田 are new (の is kana)
+    EXPECT_EQ(glyphs.visit(), (std::set<char32_t> { U'𠮷', U'田' }));
+    EXPECT_EQ(glyphs.baseGeneration(), base);
+    EXPECT_EQ(glyphs.size(), baseSize + 2);
+    const auto generation = glyphs.generation();
+    glyphs.forgetVisit();
+    EXPECT_TRUE(glyphs.visit().empty());
+    EXPECT_FALSE(glyphs.contains(U'𠮷'));
+    EXPECT_NE(glyphs.generation(), generation);
+    EXPECT_EQ(glyphs.size(), baseSize);
+    EXPECT_EQ(glyphs.ticketCharacters().count(U'7'), 1u);
+    EXPECT_EQ(glyphs.ticketCharacters().count(U'x'), 0u) << "the ticket font is small";
 }
 
 TEST(KioskScript, StateNamesRoundTrip)

@@ -2,11 +2,13 @@
 
 #include "event_inbox.hpp"
 #include "fonts.hpp"
+#include "frame_stats.hpp"
 #include "screens.hpp"
 #include "screenshot.hpp"
 #include "script_runner.hpp"
 #include "shell.hpp"
 #include "style.hpp"
+#include "view_text.hpp"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -16,7 +18,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cfloat>
-#include <fstream>
 #include <iostream>
 
 namespace kakanai::kiosk::ui {
@@ -25,29 +26,6 @@ namespace {
 
 constexpr std::int64_t TICK_MS = 250;
 constexpr int FRAME_MS = 16;
-
-struct Stats
-{
-    double firstFrameMs = -1;
-    std::vector<double> animatedFrameMs;
-    int frames = 0;
-
-    void write(const std::filesystem::path& file, int fontRebuilds) const
-    {
-        std::vector<double> sorted = animatedFrameMs;
-        std::sort(sorted.begin(), sorted.end());
-        const auto pct = [&](double p) {
-            return sorted.empty()
-                ? -1.0
-                : sorted[std::min(sorted.size() - 1,
-                    static_cast<std::size_t>(p * static_cast<double>(sorted.size())))];
-        };
-        std::ofstream out(file);
-        out << "{\"first_frame_ms\":" << firstFrameMs << ",\"frames\":" << frames
-            << ",\"animated_frames\":" << sorted.size() << ",\"frame_p50_ms\":" << pct(0.5)
-            << ",\"frame_p99_ms\":" << pct(0.99) << ",\"font_rebuilds\":" << fontRebuilds << "}\n";
-    }
-};
 
 /** What decides whether the next Tick needs a frame. */
 struct ViewSignature
@@ -66,7 +44,7 @@ public:
         , m_parts(parts)
         , m_window(window)
         , m_renderer(renderer)
-        , m_fonts(primedFonts(parts))
+        , m_fonts(primedFonts(parts, renderer))
         , m_machine(std::move(parts.setup), m_clock)
         , m_shell(
               *parts.card, *parts.records, *parts.printer,
@@ -92,6 +70,7 @@ public:
 
     int run(std::chrono::steady_clock::time_point processStart)
     {
+        m_processStart = processStart;
         m_parts.card->start([this](Event e) { m_inbox.post(std::move(e)); });
         std::int64_t lastTick = m_clock.nowMs();
         int framesWanted = 2;
@@ -131,16 +110,15 @@ public:
             }
             if (framesWanted > 0 || animating || m_shot || m_script) { // scripts draw on
                 const auto started = std::chrono::steady_clock::now();
-                animating = renderFrame();
-                const double ms = std::chrono::duration<double, std::milli>(
-                    std::chrono::steady_clock::now() - started)
-                                      .count();
-                if (m_stats.firstFrameMs < 0) {
-                    m_stats.firstFrameMs = std::chrono::duration<double, std::milli>(
-                        std::chrono::steady_clock::now() - processStart)
-                                               .count();
-                } else if (animating) {
-                    m_stats.animatedFrameMs.push_back(ms);
+                double buildMs = 0;
+                animating = renderFrame(buildMs);
+                const auto now = std::chrono::steady_clock::now();
+                if (!m_stats.hadFirstFrame()) {
+                    m_stats.firstFrame(
+                        std::chrono::duration<double, std::milli>(now - processStart).count());
+                } else {
+                    m_stats.frame(animating,
+                        std::chrono::duration<double, std::milli>(now - started).count(), buildMs);
                 }
                 framesWanted = m_tapped ? 3 : framesWanted - 1;
                 m_tapped = false;
@@ -154,6 +132,7 @@ public:
                 world.nowMs = m_clock.nowMs();
                 SDL_GetWindowSize(m_window, &world.width, &world.height);
                 world.card = m_parts.card.get();
+                world.viewText = [this] { return viewText(m_machine.view()); };
                 world.screenshot
                     = [this](std::filesystem::path file, std::function<void(std::string)> done) {
                           m_shot = ShotRequest { std::move(file), std::move(done) };
@@ -174,14 +153,18 @@ public:
     }
 
 private:
-    /** Fonts that already hold every UI text and template label of the offered languages. */
-    static KioskFonts primedFonts(const KioskParts& parts)
+    /** Fonts whose base layer holds every text the configuration can show (UI text of the
+     *  offered languages, templates, life events, the municipality) and the kana. */
+    static KioskFonts primedFonts(const KioskParts& parts, SDL_Renderer* renderer)
     {
-        KioskFonts fonts(parts.fonts);
+        KioskFonts fonts(parts.fonts, renderer);
+        GlyphSet& glyphs = fonts.glyphs();
         if (parts.setup.text) {
-            fonts.requireUiText(*parts.setup.text, parts.setup.languages);
+            glyphs.primeUiText(*parts.setup.text, parts.setup.languages);
         }
-        fonts.requireTemplates(parts.setup.templates);
+        glyphs.primeTemplates(parts.setup.templates);
+        glyphs.primeLifeEvents(parts.setup.lifeEvents);
+        glyphs.primeKioskConfig(parts.setup.kiosk);
         return fonts;
     }
 
@@ -195,7 +178,10 @@ private:
     {
         m_shell.drain();
         if (!m_options.stats.empty()) {
-            m_stats.write(m_options.stats, m_fonts.rebuildCount());
+            m_stats.write(m_options.stats,
+                AtlasFigures { m_fonts.rebuildCount(), m_fonts.cellAdditions(),
+                    m_fonts.lastRebuildMs(), m_fonts.glyphCount(), m_fonts.atlasWidth(),
+                    m_fonts.atlasHeight() });
         }
         return code;
     }
@@ -206,8 +192,20 @@ private:
         return { view.screen, view.stillThereSeconds };
     }
 
+    double msSinceStart() const
+    {
+        return std::chrono::duration<double, std::milli>(
+            std::chrono::steady_clock::now() - m_processStart)
+            .count();
+    }
+
+    /** Runs what the machine asked for (call right after each handle()). */
     void runEffects(std::vector<Effect> effects)
     {
+        if (m_machine.screen() != m_machineScreen) {
+            m_machineScreen = m_machine.screen();
+            m_stats.entered(screenName(m_machineScreen), msSinceStart());
+        }
         for (auto& effect : effects) {
             m_shell.run(std::move(effect));
         }
@@ -215,7 +213,7 @@ private:
 
     void prepareGlyphs(const PrepareGlyphs& request)
     {
-        m_fonts.require(request.text);
+        m_fonts.glyphs().require(request.text);
         // Answered after the next atlas rebuild (renderFrame), so the review draws every glyph.
         m_pendingGlyphs = GlyphsReady { request.visitId, m_fonts.missing(request.text) };
     }
@@ -263,14 +261,22 @@ private:
         }
     }
 
-    /** Draws one frame; true when the screen animates. */
-    bool renderFrame()
+    /** Draws one frame; true when the screen animates. `buildMs`: the time spent before the
+     *  renderer draws (view-model, fonts, ImGui). */
+    bool renderFrame(double& buildMs)
     {
+        const auto started = std::chrono::steady_clock::now();
         ViewModel view = m_machine.view();
         const float scale = static_cast<float>(view.scale);
-        m_fonts.requireView(view);
-        if (m_fonts.needsRebuild(scale)) {
-            m_fonts.rebuild(scale);
+        if (view.screen == Screen::Attract && m_drawnScreen != Screen::Attract) {
+            m_fonts.glyphs().forgetVisit(); // the visit is over: drop its characters
+        }
+        m_drawnScreen = view.screen;
+        m_fonts.glyphs().requireView(view);
+        if (m_fonts.needsUpdate(scale)) {
+            if (auto updated = m_fonts.update(scale); !updated) {
+                std::cerr << "kakanai-kiosk: " << updated.error() << "\n";
+            }
         }
         if (m_pendingGlyphs) {
             m_inbox.post(std::move(*m_pendingGlyphs));
@@ -281,12 +287,16 @@ private:
             m_styleScale = scale;
             m_styleContrast = view.highContrast;
         }
-        ImGui_ImplSDLRenderer2_NewFrame();
+        // Not ImGui_ImplSDLRenderer2_NewFrame(): its only job is making a font texture, and
+        // KioskFonts makes its own (without a 4-bytes-per-pixel copy of the atlas).
         ImGui_ImplSDL2_NewFrame();
         ImGui::NewFrame();
         const double seconds = static_cast<double>(m_clock.nowMs()) / 1000.0;
         const FrameResult result = drawKiosk(view, m_fonts, m_registry, seconds);
         ImGui::Render();
+        buildMs
+            = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                  .count();
         const ImU32 bg = palette(view.highContrast).background;
         SDL_SetRenderDrawColor(m_renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
         SDL_RenderClear(m_renderer);
@@ -304,8 +314,8 @@ private:
             done(error);
         }
         SDL_RenderPresent(m_renderer);
+        m_stats.shown(screenName(view.screen), msSinceStart());
         ++m_frames;
-        ++m_stats.frames;
         if (result.tap) {
             runEffects(m_machine.handle(Tap { *result.tap }));
             m_tapped = true;
@@ -334,7 +344,10 @@ private:
     bool m_tapped = false;
     float m_styleScale = 0;
     bool m_styleContrast = false;
-    Stats m_stats;
+    FrameStats m_stats;
+    Screen m_drawnScreen = Screen::Attract;
+    Screen m_machineScreen = Screen::Attract;
+    std::chrono::steady_clock::time_point m_processStart;
 };
 
 } // namespace

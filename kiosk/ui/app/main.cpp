@@ -30,6 +30,12 @@ int main(int argc, char** argv)
         return 3;
     }
     parts.setup = std::move(*setup);
+    if (options->idleSeconds) {
+        parts.setup.timeouts.idleMs = std::int64_t { *options->idleSeconds } * 1000;
+    }
+    if (options->stillThereSeconds) {
+        parts.setup.timeouts.stillThereMs = std::int64_t { *options->stillThereSeconds } * 1000;
+    }
     if (!options->script.empty()) {
         auto script = loadScript(options->script);
         if (!script) {

@@ -183,6 +183,21 @@ void ScriptRunner::poll(ScriptWorld& world)
             }
             next(world);
             break;
+        case ScriptStep::Kind::ExpectText:
+        case ScriptStep::Kind::ExpectNoText: {
+            if (!settled(world)) {
+                return; // the screen of the last step first
+            }
+            const bool shown
+                = world.viewText && world.viewText().find(step.argument) != std::string::npos;
+            if (shown != (step.kind == ScriptStep::Kind::ExpectText)) {
+                // The text itself is not repeated: it may be a resident's (invented) data.
+                fail(shown ? "the screen shows that text" : "the screen does not show that text");
+                return;
+            }
+            next(world);
+            break;
+        }
         }
     }
 }

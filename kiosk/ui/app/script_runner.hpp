@@ -34,6 +34,8 @@ struct ScriptWorld
     int width = 0; // window size in pixels
     int height = 0;
     CardService* card = nullptr;
+    /** Every text the current screen shows (view_text.hpp), computed when a step asks. */
+    std::function<std::string()> viewText;
     /** Asks the loop to save its next frame there; the callback gets the outcome. */
     std::function<void(std::filesystem::path, std::function<void(std::string error)>)> screenshot;
 };

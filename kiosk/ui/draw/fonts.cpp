@@ -1,111 +1,35 @@
 #include "fonts.hpp"
 
-#include <imgui_impl_sdlrenderer2.h>
+#include <chrono>
+#include <cmath>
 
 namespace kakanai::kiosk::ui {
 
 namespace {
 
 constexpr float SIZES[] = { 28.0f, 40.0f, 56.0f, 64.0f, 160.0f };
+constexpr int SPARE_CELLS = 32; // per size (not the ticket's): a card's rare kanji
 constexpr char32_t BLANK = U'\u3000'; // ideographic space: drawn for a character no font has
-
-void addButtons(KioskFonts& fonts, const std::vector<Button>& buttons)
-{
-    for (const auto& b : buttons) {
-        fonts.require(b.label);
-    }
-}
-
-void addLocalized(KioskFonts& fonts, const forms::LocalizedText& text)
-{
-    for (const auto& [language, value] : text) {
-        fonts.require(value);
-    }
-}
 
 } // namespace
 
-KioskFonts::KioskFonts(std::shared_ptr<const FontCoverage> coverage)
+void KioskFonts::disownFontData()
+{
+    for (ImFontConfig& config : ImGui::GetIO().Fonts->ConfigData) {
+        config.FontDataOwnedByAtlas = false;
+    }
+}
+
+KioskFonts::KioskFonts(std::shared_ptr<const FontCoverage> coverage, SDL_Renderer* renderer)
     : m_coverage(std::move(coverage))
+    , m_texture(renderer)
 {
-    for (char32_t c = 0x20; c < 0x7F; ++c) {
-        m_wanted.insert(c);
-    }
-    require("…・、。「」（）　見本●○◯✓×←→"); // drawn by the screens themselves
 }
 
-void KioskFonts::require(std::string_view text)
+KioskFonts::~KioskFonts()
 {
-    for (const char32_t c : decodeUtf8(text)) {
-        if (c >= 0x20 && c != 0xFFFD) {
-            m_wanted.insert(c);
-        }
-    }
-}
-
-void KioskFonts::requireView(const ViewModel& view)
-{
-    for (const auto* text :
-        { &view.title, &view.body, &view.notice, &view.formTitle, &view.ticket, &view.waitText }) {
-        require(*text);
-    }
-    addButtons(*this, view.choices);
-    addButtons(*this, view.actions);
-    addButtons(*this, view.globalButtons);
-    for (const auto& row : view.keypad) {
-        addButtons(*this, row);
-    }
-    for (const auto& field : view.fields) {
-        for (const auto* text : { &field.label, &field.labelJa, &field.help, &field.value }) {
-            require(*text);
-        }
-        for (const auto& message : field.messages) {
-            require(message);
-        }
-        addButtons(*this, field.options);
-    }
-    if (view.editor) {
-        require(view.editor->label);
-        require(view.editor->text);
-        require(view.editor->message);
-        for (const auto& row : view.editor->keyRows) {
-            addButtons(*this, row);
-        }
-    }
-    for (const auto& [id, text] : view.texts) {
-        require(text);
-    }
-}
-
-void KioskFonts::requireUiText(const UiText& text, const std::vector<std::string>& languages)
-{
-    for (const auto& language : kioskLanguages()) {
-        require(language.name);
-    }
-    for (const auto& language : languages) {
-        for (const auto& id : text.idsIn(language)) {
-            require(text.text(language, id));
-        }
-    }
-}
-
-void KioskFonts::requireTemplates(const std::vector<forms::FormTemplate>& templates)
-{
-    for (const auto& form : templates) {
-        addLocalized(*this, form.title);
-        for (const auto& section : form.sections) {
-            addLocalized(*this, section.title);
-        }
-        for (const auto& field : form.fields) {
-            addLocalized(*this, field.label);
-            addLocalized(*this, field.help);
-            for (const auto& option : field.options) {
-                addLocalized(*this, option.label);
-            }
-        }
-        for (const auto& rule : form.rules) {
-            addLocalized(*this, rule.message);
-        }
+    if (ImGui::GetCurrentContext()) {
+        disownFontData(); // the atlas must never free FontCoverage's mapping
     }
 }
 
@@ -121,67 +45,160 @@ std::string KioskFonts::missing(std::string_view text) const
     return out;
 }
 
-bool KioskFonts::needsRebuild(float scale) const
+bool KioskFonts::needsUpdate(float scale) const
 {
-    return scale != m_builtScale || m_wanted.size() != m_built.size();
+    if (m_rebuilds == 0 || scale != m_builtScale || m_glyphs.baseGeneration() != m_builtBase) {
+        return true;
+    }
+    std::set<char32_t> held = m_visitBaked;
+    held.insert(m_visitInCells.begin(), m_visitInCells.end());
+    return held != m_glyphs.visit();
 }
 
-void KioskFonts::rebuild(float scale)
+Result<Ok, std::string> KioskFonts::update(float scale)
 {
+    if (m_rebuilds == 0 || scale != m_builtScale || m_glyphs.baseGeneration() != m_builtBase) {
+        return rebuild(scale);
+    }
+    const std::set<char32_t>& visit = m_glyphs.visit();
+    std::set<char32_t> added;
+    std::set<char32_t> removed;
+    for (const char32_t c : visit) {
+        if (!m_visitBaked.count(c) && !m_visitInCells.count(c)) {
+            added.insert(c);
+        }
+    }
+    for (const char32_t c : m_visitBaked) {
+        if (!visit.count(c)) {
+            return rebuild(scale); // baked in: only a rebuild takes it out
+        }
+    }
+    for (const char32_t c : m_visitInCells) {
+        if (!visit.count(c)) {
+            removed.insert(c);
+        }
+    }
+    std::string error;
+    if (!updateCells(added, removed, error)) {
+        return error.empty() ? rebuild(scale) : Result<Ok, std::string>(fail(error));
+    }
+    return Ok {};
+}
+
+bool KioskFonts::updateCells(
+    const std::set<char32_t>& added, const std::set<char32_t>& removed, std::string& error)
+{
+    m_spare.remove(removed);
+    for (const char32_t c : removed) {
+        m_visitInCells.erase(c);
+    }
+    std::vector<std::pair<char32_t, int>> drawable; // character, face
+    for (const char32_t c : added) {
+        if (const int face = m_coverage->faceFor(c); face >= 0) {
+            drawable.emplace_back(c, face);
+        }
+    }
+    for (int slot = 0; slot < static_cast<int>(FontRole::Huge); ++slot) {
+        if (m_spare.freeCells(slot) < static_cast<int>(drawable.size())) {
+            return false;
+        }
+    }
+    for (const auto& [c, face] : drawable) {
+        for (int slot = 0; slot < static_cast<int>(FontRole::Huge); ++slot) {
+            const auto glyph = m_coverage->rasterize(
+                static_cast<std::size_t>(face), c, SIZES[slot] * m_builtScale);
+            if (!glyph || !m_spare.add(slot, c, *glyph, m_texture, error)) {
+                return false; // the caller rebuilds the whole atlas
+            }
+        }
+        ++m_cellAdditions;
+    }
+    m_spare.commit();
+    m_visitInCells.insert(added.begin(), added.end()); // those no font has are "held" too
+    m_builtCount = m_glyphs.size();
+    return true;
+}
+
+Result<Ok, std::string> KioskFonts::rebuild(float scale)
+{
+    const auto started = std::chrono::steady_clock::now();
     ImGuiIO& io = ImGui::GetIO();
-    ImGui_ImplSDLRenderer2_DestroyFontsTexture();
+    m_texture.destroy();
+    m_spare.clear();
+    disownFontData();
     io.Fonts->Clear();
     io.Fonts->TexDesiredWidth = 4096;
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     m_ranges.clear();
     m_ranges.reserve(5 * m_coverage->faceCount()); // the atlas keeps pointers into them
     // One builder per face: each character comes from the first face that has it.
+    const std::set<char32_t> wanted = m_glyphs.characters();
     std::vector<ImFontGlyphRangesBuilder> perFace(m_coverage->faceCount());
-    ImFontGlyphRangesBuilder ticketChars;
-    for (const char32_t c : m_wanted) {
+    for (const char32_t c : wanted) {
         const int face = m_coverage->faceFor(c);
         if (face >= 0) {
             perFace[static_cast<std::size_t>(face)].AddChar(static_cast<ImWchar>(c));
         }
-        if (c < 0x7F) {
-            ticketChars.AddChar(static_cast<ImWchar>(c));
-        }
     }
     perFace[0].AddChar(static_cast<ImWchar>(BLANK));
+    ImFontGlyphRangesBuilder ticketChars;
+    for (const char32_t c : m_glyphs.ticketCharacters()) {
+        ticketChars.AddChar(static_cast<ImWchar>(c));
+    }
     for (int role = 0; role < 5; ++role) {
         const bool huge = role == static_cast<int>(FontRole::Huge);
         for (std::size_t face = 0; face < m_coverage->faceCount(); ++face) {
+            if (huge && face > 0) {
+                continue;
+            }
             m_ranges.emplace_back();
-            (huge ? (face == 0 ? ticketChars : perFace[face]) : perFace[face])
-                .BuildRanges(&m_ranges.back());
-            if (m_ranges.back().size() <= 1 || (huge && face > 0)) {
+            (huge ? ticketChars : perFace[face]).BuildRanges(&m_ranges.back());
+            if (m_ranges.back().size() <= 1) {
                 continue;
             }
             ImFontConfig config;
-            config.FontDataOwnedByAtlas = false; // FontCoverage keeps the file in memory
+            // "Owned" only so that AddFont does not copy the 19 MB file for each of the five
+            // sizes; disownFontData() clears the flag before the atlas could free the mapping.
+            config.FontDataOwnedByAtlas = true;
             config.FontNo = m_coverage->faceIndex(face);
             config.MergeMode = face > 0;
             config.OversampleH = 1;
             config.OversampleV = 1;
             config.PixelSnapH = true;
-            auto& data = const_cast<std::vector<unsigned char>&>(m_coverage->fileData(face));
-            ImFont* font = io.Fonts->AddFontFromMemoryTTF(data.data(),
+            const auto data = m_coverage->bytes(face); // read only: ImGui never writes to it
+            ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()),
                 static_cast<int>(data.size()), SIZES[role] * scale, &config, m_ranges.back().Data);
             if (face == 0) {
                 m_fonts[role] = font;
             }
         }
     }
+    for (int slot = 0; slot < static_cast<int>(FontRole::Huge); ++slot) {
+        const int cell = static_cast<int>(std::ceil(SIZES[slot] * scale)) + 4;
+        m_spare.reserve(*io.Fonts, slot, m_fonts[slot], cell, SPARE_CELLS);
+    }
     io.Fonts->Build();
+    m_spare.resolve(*io.Fonts);
     for (ImFont* font : m_fonts) {
         if (font) {
             font->FallbackChar = static_cast<ImWchar>(BLANK);
             font->BuildLookupTable(); // picks up the blank fallback instead of '?'
         }
     }
-    ImGui_ImplSDLRenderer2_CreateFontsTexture();
-    m_built = m_wanted;
+    unsigned char* alpha = nullptr;
+    io.Fonts->GetTexDataAsAlpha8(&alpha, &m_atlasWidth, &m_atlasHeight);
+    auto uploaded = m_texture.upload(alpha, m_atlasWidth, m_atlasHeight);
+    io.Fonts->ClearTexData(); // the renderer has the pixels now
+    m_builtBase = m_glyphs.baseGeneration();
+    m_visitBaked = m_glyphs.visit();
+    m_visitInCells.clear();
     m_builtScale = scale;
+    m_builtCount = wanted.size();
     ++m_rebuilds;
+    m_lastRebuildMs
+        = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count();
+    return uploaded;
 }
 
 } // namespace kakanai::kiosk::ui

@@ -8,7 +8,7 @@ namespace {
 
 constexpr ImGuiWindowFlags FULL_SCREEN = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove
     | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus
-    | ImGuiWindowFlags_NoScrollWithMouse;
+    | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground;
 
 void drawHeader(DrawContext& ctx)
 {

@@ -4,18 +4,75 @@
 #define STBTT_STATIC
 #include "imstb_truetype.h"
 
-#include <fstream>
-#include <iterator>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <mutex>
 
 namespace kakanai::kiosk::ui {
+
+namespace {
+
+/** A whole file mapped read-only; empty when it cannot be opened or mapped. */
+class MappedFile
+{
+public:
+    explicit MappedFile(const std::filesystem::path& file)
+    {
+        const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            return;
+        }
+        struct stat info
+        {
+        };
+        if (::fstat(fd, &info) == 0 && info.st_size > 0) {
+            void* at = ::mmap(
+                nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (at != MAP_FAILED) {
+                // Glyphs are read here and there: no read-ahead and no 2 MB mappings, so only
+                // the pages actually read become resident.
+                ::madvise(at, static_cast<std::size_t>(info.st_size), MADV_RANDOM);
+                ::madvise(at, static_cast<std::size_t>(info.st_size), MADV_NOHUGEPAGE);
+                m_data = static_cast<const unsigned char*>(at);
+                m_size = static_cast<std::size_t>(info.st_size);
+            }
+        }
+        ::close(fd);
+    }
+    ~MappedFile()
+    {
+        if (m_data) {
+            ::munmap(const_cast<unsigned char*>(m_data), m_size);
+        }
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    std::span<const unsigned char> bytes() const { return { m_data, m_size }; }
+
+private:
+    const unsigned char* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+} // namespace
 
 struct FontCoverage::Impl
 {
     struct Loaded
     {
-        std::vector<unsigned char> data;
+        explicit Loaded(const std::filesystem::path& file)
+            : mapped(file)
+        {
+        }
+        MappedFile mapped;
         int index = 0;
         stbtt_fontinfo info {};
+        std::once_flag copied;
+        std::vector<unsigned char> copy; // fileData()
     };
     std::vector<std::unique_ptr<Loaded>> faces;
 };
@@ -41,15 +98,10 @@ Result<std::shared_ptr<const FontCoverage>, std::string> FontCoverage::load(
     auto impl = std::make_unique<Impl>();
     for (std::size_t i = 0; i < faces.size(); ++i) {
         const FontFace& face = faces[i];
-        auto loaded = std::make_unique<Impl::Loaded>();
-        std::ifstream in(face.file, std::ios::binary);
-        if (in) {
-            loaded->data.assign(std::istreambuf_iterator<char>(in), {});
-        }
-        const int offset = loaded->data.empty()
-            ? -1
-            : stbtt_GetFontOffsetForIndex(loaded->data.data(), face.index);
-        if (offset < 0 || !stbtt_InitFont(&loaded->info, loaded->data.data(), offset)) {
+        auto loaded = std::make_unique<Impl::Loaded>(face.file);
+        const auto data = loaded->mapped.bytes();
+        const int offset = data.empty() ? -1 : stbtt_GetFontOffsetForIndex(data.data(), face.index);
+        if (offset < 0 || !stbtt_InitFont(&loaded->info, data.data(), offset)) {
             if (i == 0) {
                 return fail("cannot load font " + face.file.string() + " (face "
                     + std::to_string(face.index) + "); install fonts-noto-cjk");
@@ -77,9 +129,49 @@ std::size_t FontCoverage::faceCount() const
     return m_impl->faces.size();
 }
 
+std::span<const unsigned char> FontCoverage::bytes(std::size_t i) const
+{
+    return m_impl->faces.at(i)->mapped.bytes();
+}
+
+std::optional<GlyphBitmap> FontCoverage::rasterize(
+    std::size_t i, char32_t codepoint, float pixelHeight) const
+{
+    const stbtt_fontinfo& info = m_impl->faces.at(i)->info;
+    const int glyph = stbtt_FindGlyphIndex(&info, static_cast<int>(codepoint));
+    if (glyph == 0) {
+        return std::nullopt;
+    }
+    const float scale = stbtt_ScaleForPixelHeight(&info, pixelHeight);
+    GlyphBitmap out;
+    int advance = 0;
+    int bearing = 0;
+    stbtt_GetGlyphHMetrics(&info, glyph, &advance, &bearing);
+    out.advance = scale * static_cast<float>(advance);
+    int x1 = 0;
+    int y1 = 0;
+    stbtt_GetGlyphBitmapBox(&info, glyph, scale, scale, &out.x0, &out.y0, &x1, &y1);
+    out.width = x1 - out.x0;
+    out.height = y1 - out.y0;
+    if (out.width <= 0 || out.height <= 0) {
+        out.width = 0;
+        out.height = 0;
+        return out;
+    }
+    out.alpha.assign(static_cast<std::size_t>(out.width) * out.height, 0);
+    stbtt_MakeGlyphBitmap(
+        &info, out.alpha.data(), out.width, out.height, out.width, scale, scale, glyph);
+    return out;
+}
+
 const std::vector<unsigned char>& FontCoverage::fileData(std::size_t i) const
 {
-    return m_impl->faces.at(i)->data;
+    Impl::Loaded& face = *m_impl->faces.at(i);
+    std::call_once(face.copied, [&face] {
+        const auto data = face.mapped.bytes();
+        face.copy.assign(data.begin(), data.end());
+    });
+    return face.copy;
 }
 
 int FontCoverage::faceIndex(std::size_t i) const

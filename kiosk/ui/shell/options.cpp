@@ -9,7 +9,8 @@ const char* const KIOSK_USAGE
       "                     [--size WxH] [--var DIR] [--identity FILE] [--reader NAME]\n"
       "                     [--keep-open] [--stats FILE]\n"
       "                     [--db PATH --key PATH [--counter-group G]]\n"
-      "                     [--printer NAME | --print-dir DIR]\n";
+      "                     [--printer NAME | --print-dir DIR]\n"
+      "                     [--idle-timeout SECONDS] [--still-there SECONDS]\n";
 
 namespace {
 
@@ -25,6 +26,18 @@ bool parseSize(const std::string& text, int& width, int& height)
     return w.ec == std::errc() && w.ptr == begin + x && h.ec == std::errc()
         && h.ptr == begin + text.size() && width >= 320 && height >= 240 && width <= 8192
         && height <= 8192;
+}
+
+bool parseSeconds(const std::string& text, std::optional<int>& seconds)
+{
+    int value = 0;
+    const auto end = text.data() + text.size();
+    const auto parsed = std::from_chars(text.data(), end, value);
+    if (parsed.ec != std::errc() || parsed.ptr != end || value < 1 || value > 3600) {
+        return false;
+    }
+    seconds = value;
+    return true;
 }
 
 } // namespace
@@ -43,7 +56,8 @@ Result<KioskOptions, std::string> parseOptions(const std::vector<std::string>& a
         } else if (arg == "--config" || arg == "--script" || arg == "--screenshot-dir"
             || arg == "--var" || arg == "--identity" || arg == "--reader" || arg == "--size"
             || arg == "--stats" || arg == "--db" || arg == "--key" || arg == "--counter-group"
-            || arg == "--printer" || arg == "--print-dir") {
+            || arg == "--printer" || arg == "--print-dir" || arg == "--idle-timeout"
+            || arg == "--still-there") {
             const std::string* v = value();
             if (!v || v->empty()) {
                 return fail(arg + " needs a value");
@@ -72,6 +86,12 @@ Result<KioskOptions, std::string> parseOptions(const std::vector<std::string>& a
                 options.printer = *v;
             } else if (arg == "--print-dir") {
                 options.printDir = *v;
+            } else if (arg == "--idle-timeout" || arg == "--still-there") {
+                if (!parseSeconds(*v,
+                        arg == "--idle-timeout" ? options.idleSeconds
+                                                : options.stillThereSeconds)) {
+                    return fail(arg + " wants whole seconds from 1 to 3600");
+                }
             } else if (!parseSize(*v, options.width, options.height)) {
                 return fail("--size wants WIDTHxHEIGHT, e.g. 1920x1080");
             }

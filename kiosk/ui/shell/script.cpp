@@ -51,7 +51,11 @@ std::optional<Screen> screenFromName(std::string_view name)
 
 std::string ScriptStep::describe() const
 {
-    return "line " + std::to_string(line) + ": " + (kind == Kind::Type ? "type …" : source);
+    const char* hidden = kind == Kind::Type ? "type …"
+        : kind == Kind::ExpectText          ? "expect-text …"
+        : kind == Kind::ExpectNoText        ? "expect-no-text …"
+                                            : nullptr;
+    return "line " + std::to_string(line) + ": " + (hidden ? std::string(hidden) : source);
 }
 
 Result<std::vector<ScriptStep>, std::string> parseScript(
@@ -116,6 +120,13 @@ Result<std::vector<ScriptStep>, std::string> parseScript(
                 return error("sleep needs a number of seconds");
             }
             step.seconds = *seconds;
+        } else if (command == "expect-text" || command == "expect-no-text") {
+            if (rest.empty()) {
+                return error(std::string(command) + " needs a text");
+            }
+            step.kind = command == "expect-text" ? ScriptStep::Kind::ExpectText
+                                                 : ScriptStep::Kind::ExpectNoText;
+            step.argument = std::string(rest);
         } else if (command == "insert-card" || command == "remove-card") {
             if (!rest.empty()) {
                 return error(std::string(command) + " takes no argument");

@@ -6,6 +6,8 @@
 //   insert-card           the emulated card onto the reader (--training / --identity)
 //   remove-card           the emulated card off the reader
 //   sleep SECONDS         let time pass (timeouts, animations)
+//   expect-text TEXT      fails unless the current screen shows TEXT (view_text.hpp)
+//   expect-no-text TEXT   fails if the current screen shows TEXT (e.g. a wiped resident's name)
 // Blank lines and lines starting with # are ignored. Parsing has no SDL: steps are plain data.
 //
 // Errors: parseScript returns "FILE:LINE: message" for an unknown command, a missing or extra
@@ -34,6 +36,8 @@ struct ScriptStep
         InsertCard,
         RemoveCard,
         Sleep,
+        ExpectText,
+        ExpectNoText,
     };
     Kind kind = Kind::Tap;
     std::string argument; // widget id, text, screenshot name
@@ -42,7 +46,7 @@ struct ScriptStep
     int line = 0;
     std::string source; // the line as written, for messages (never a typed PIN: see describe())
 
-    /** "line N: tap pin.ok" — `type` steps are shown without their text. */
+    /** "line N: tap pin.ok" — `type` and `expect-…` steps are shown without their text. */
     std::string describe() const;
 };
 

@@ -1,0 +1,153 @@
+#include "glyph_set.hpp"
+
+#include "font_coverage.hpp"
+#include "view_text.hpp"
+
+namespace kakanai::kiosk::ui {
+
+namespace {
+
+// Drawn by the screens themselves, whatever the language.
+constexpr std::string_view DRAWN = "…・、。「」（）　見本●○◯✓×←→";
+// The era picker and the 50音 keyboard's extra keys.
+constexpr std::string_view EDITOR = "令和平成昭和大正明治西暦゛゜小ー";
+// Full-width digits, as in card addresses (１番１号).
+constexpr std::string_view FULL_WIDTH_DIGITS = "０１２３４５６７８９";
+constexpr std::string_view TICKET = "0123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ ";
+
+bool drawable(char32_t c)
+{
+    return c >= 0x20 && c != 0x7F && c != 0xFFFD;
+}
+
+template <typename Add> void addLocalized(const forms::LocalizedText& text, Add add)
+{
+    for (const auto& [language, value] : text) {
+        add(value);
+    }
+}
+
+} // namespace
+
+GlyphSet::GlyphSet()
+{
+    for (char32_t c = 0x20; c < 0x7F; ++c) {
+        m_base.insert(c);
+    }
+    for (char32_t c = U'ぁ'; c <= U'ゖ'; ++c) { // hiragana
+        m_base.insert(c);
+    }
+    for (char32_t c = U'ァ'; c <= U'ヺ'; ++c) { // katakana
+        m_base.insert(c);
+    }
+    prime(DRAWN);
+    prime(EDITOR);
+    prime(FULL_WIDTH_DIGITS);
+    for (const char32_t c : decodeUtf8(TICKET)) {
+        m_ticket.insert(c);
+    }
+}
+
+void GlyphSet::add(std::set<char32_t>& layer, std::string_view text)
+{
+    for (const char32_t c : decodeUtf8(text)) {
+        if (drawable(c) && !contains(c)) {
+            layer.insert(c);
+            ++m_generation;
+            if (&layer == &m_base) {
+                ++m_baseGeneration;
+            }
+        }
+    }
+}
+
+void GlyphSet::prime(std::string_view text)
+{
+    add(m_base, text);
+}
+
+void GlyphSet::primeUiText(const UiText& text, const std::vector<std::string>& languages)
+{
+    for (const auto& language : kioskLanguages()) {
+        prime(language.name);
+    }
+    for (const auto& language : languages) {
+        for (const auto& id : text.idsIn(language)) {
+            prime(text.text(language, id));
+        }
+    }
+}
+
+void GlyphSet::primeTemplates(const std::vector<forms::FormTemplate>& templates)
+{
+    const auto add = [this](const std::string& value) { prime(value); };
+    for (const auto& form : templates) {
+        addLocalized(form.title, add);
+        for (const auto& section : form.sections) {
+            addLocalized(section.title, add);
+        }
+        for (const auto& field : form.fields) {
+            addLocalized(field.label, add);
+            addLocalized(field.help, add);
+            for (const auto& option : field.options) {
+                addLocalized(option.label, add);
+            }
+        }
+        for (const auto& rule : form.rules) {
+            addLocalized(rule.message, add);
+        }
+    }
+}
+
+void GlyphSet::primeLifeEvents(const forms::LifeEvents& events)
+{
+    const auto add = [this](const std::string& value) { prime(value); };
+    for (const auto& event : events.events) {
+        addLocalized(event.title, add);
+        addLocalized(event.description, add);
+        for (const auto& question : event.questions) {
+            addLocalized(question.text, add);
+            addLocalized(question.help, add);
+        }
+    }
+}
+
+void GlyphSet::primeKioskConfig(const forms::KioskConfig& config)
+{
+    const auto add = [this](const std::string& value) { prime(value); };
+    addLocalized(config.municipalityName, add);
+    addLocalized(config.prefectureName, add);
+}
+
+void GlyphSet::require(std::string_view text)
+{
+    add(m_visit, text);
+}
+
+void GlyphSet::requireView(const ViewModel& view)
+{
+    require(viewText(view));
+    for (const char32_t c : decodeUtf8(view.ticket)) {
+        if (c < 0x7F && drawable(c) && m_ticket.insert(c).second) {
+            ++m_generation;
+            ++m_baseGeneration;
+        }
+    }
+}
+
+void GlyphSet::forgetVisit()
+{
+    if (!m_visit.empty()) {
+        m_visit.clear();
+        ++m_generation;
+    }
+}
+
+std::set<char32_t> GlyphSet::characters() const
+{
+    std::set<char32_t> all = m_base;
+    all.insert(m_visit.begin(), m_visit.end());
+    return all;
+}
+
+} // namespace kakanai::kiosk::ui
