@@ -56,8 +56,8 @@ const std::string RECORD_2 = "1c8b4d2f-6e3a-4b9c-8d7e-2f3a4b5c6d7e";
 
 TEST_F(OutputServices, AVisitOfTwoFormsIsTwoRecordsLinkedByTheVisitWithTheFirstTicket)
 {
-    auto service
-        = QueueRecordService::open({ m_dir / "queue.db", m_dir / "queue.key", "B", m_templates });
+    auto service = QueueRecordService::open(
+        { m_dir / "queue.db", m_dir / "queue.key", "B", m_templates, {} });
     ASSERT_TRUE(service.ok()) << service.error();
     auto juminhyo = form("juminhyo", RECORD_1);
     juminhyo.values["phone"] = { std::string("0770-53-1111"), forms::ValueOrigin::Resident };
@@ -89,6 +89,16 @@ TEST_F(OutputServices, AVisitOfTwoFormsIsTwoRecordsLinkedByTheVisitWithTheFirstT
         EXPECT_EQ(record.hasMyNumber, record.id == RECORD_2);
     }
     EXPECT_EQ(store->get(RECORD_2)->ticket, "B-002") << "the queue numbers records, not visits";
+}
+
+TEST_F(OutputServices, AKioskOfATownHallNumbersTicketsWithItsOwnPrefix)
+{
+    auto service = QueueRecordService::open(
+        { m_dir / "queue.db", m_dir / "queue.key", "A", m_templates, "K2" });
+    ASSERT_TRUE(service.ok()) << service.error();
+    auto receipt = (*service)->submit("visit-1", { form("juminhyo", RECORD_1) }, std::nullopt);
+    ASSERT_TRUE(receipt.ok()) << receipt.error();
+    EXPECT_EQ(receipt->ticket, "K2-001");
 }
 
 TEST_F(OutputServices, TheMyNumberIsMaskedInThePayloadAndKeptApart)

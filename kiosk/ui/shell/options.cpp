@@ -8,7 +8,7 @@ const char* const KIOSK_USAGE
     = "usage: kakanai-kiosk --config DIR [--script FILE] [--screenshot-dir DIR] [--training]\n"
       "                     [--size WxH] [--var DIR] [--identity FILE] [--reader NAME]\n"
       "                     [--keep-open] [--stats FILE]\n"
-      "                     [--db PATH --key PATH [--counter-group G]]\n"
+      "                     [--db PATH --key PATH [--counter-group G] [--ticket-prefix P]]\n"
       "                     [--printer NAME | --print-dir DIR]\n"
       "                     [--idle-timeout SECONDS] [--still-there SECONDS]\n";
 
@@ -56,8 +56,8 @@ Result<KioskOptions, std::string> parseOptions(const std::vector<std::string>& a
         } else if (arg == "--config" || arg == "--script" || arg == "--screenshot-dir"
             || arg == "--var" || arg == "--identity" || arg == "--reader" || arg == "--size"
             || arg == "--stats" || arg == "--db" || arg == "--key" || arg == "--counter-group"
-            || arg == "--printer" || arg == "--print-dir" || arg == "--idle-timeout"
-            || arg == "--still-there") {
+            || arg == "--ticket-prefix" || arg == "--printer" || arg == "--print-dir"
+            || arg == "--idle-timeout" || arg == "--still-there") {
             const std::string* v = value();
             if (!v || v->empty()) {
                 return fail(arg + " needs a value");
@@ -82,6 +82,8 @@ Result<KioskOptions, std::string> parseOptions(const std::vector<std::string>& a
                 options.keyFile = *v;
             } else if (arg == "--counter-group") {
                 options.counterGroup = *v;
+            } else if (arg == "--ticket-prefix") {
+                options.ticketPrefix = *v;
             } else if (arg == "--printer") {
                 options.printer = *v;
             } else if (arg == "--print-dir") {

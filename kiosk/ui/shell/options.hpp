@@ -1,7 +1,7 @@
 // The command line of kakanai-kiosk:
 //   kakanai-kiosk --config DIR [--script FILE] [--screenshot-dir DIR] [--training]
 //                 [--size WxH] [--var DIR] [--identity FILE] [--reader NAME] [--keep-open]
-//                 [--stats FILE] [--db PATH --key PATH [--counter-group G]]
+//                 [--stats FILE] [--db PATH --key PATH [--counter-group G] [--ticket-prefix P]]
 //                 [--printer NAME | --print-dir DIR] [--idle-timeout SECONDS]
 //                 [--still-there SECONDS]
 // --identity uses an in-process emulated card of that invented resident (default with
@@ -39,6 +39,8 @@ struct KioskOptions
     std::filesystem::path database;
     std::filesystem::path keyFile;
     std::string counterGroup = "A";
+    /** The kiosk's own ticket prefix (a town hall's kiosks share one server: K1, K2, …). */
+    std::string ticketPrefix;
     std::string printer;
     std::filesystem::path printDir;
     std::string reader;

@@ -33,6 +33,7 @@ Result<OutputServices, std::string> makeOutputServices(
         queueOptions.database = options.database;
         queueOptions.keyFile = options.keyFile;
         queueOptions.counterGroup = options.counterGroup;
+        queueOptions.ticketPrefix = options.ticketPrefix;
         queueOptions.templates = setup.templates;
         auto queue = QueueRecordService::open(queueOptions);
         if (!queue) {

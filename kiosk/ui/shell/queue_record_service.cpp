@@ -85,6 +85,9 @@ Result<std::unique_ptr<QueueRecordService>, std::string> QueueRecordService::ope
     }
     queue::StoreOptions storeOptions;
     storeOptions.key = std::move(*key);
+    if (!options.ticketPrefix.empty()) {
+        storeOptions.ticketPrefixes[options.counterGroup] = options.ticketPrefix;
+    }
     auto store = queue::Store::open(options.database, std::move(storeOptions));
     if (!store) {
         return fail(

@@ -37,6 +37,7 @@ struct QueueRecordOptions
     std::filesystem::path keyFile; ///< --key: its master key file (mode 0600)
     std::string counterGroup = "A"; ///< --counter-group
     std::vector<forms::FormTemplate> templates; ///< to find the my_number fields
+    std::string ticketPrefix; ///< --ticket-prefix ("" : the counter group's name)
 };
 
 class QueueRecordService final : public RecordService
