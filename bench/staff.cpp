@@ -1,7 +1,9 @@
 // bench/staff: the staff console with a large queue, kakanai-staff at 1600×900 under Xvfb
 // (software rendering): time to open the list with 10,000 records (StaffConsole::refresh, timed
 // in this process over the same file, plus the first list frame drawn by kakanai-staff; target
-// ≤ 200 ms) and frame times while scrolling the list with the mouse wheel (p99 ≤ 16.7 ms).
+// ≤ 200 ms) and frame times while scrolling the list with the mouse wheel (p99 ≤ 16.7 ms), with
+// where a frame's time goes: building it in ImGui, rendering it (wall and process CPU time, which
+// includes llvmpipe's threads and depends little on the machine's load) and the pixels it fills.
 //
 // Usage: bench_staff [--quick]   (--quick: 2,000 records and 60 wheel notches instead of
 //                                 10,000 and 300)
@@ -129,11 +131,19 @@ int main(int argc, char** argv)
     std::printf("  first list frame in kakanai-staff    %8.1f ms\n", firstListFrame);
     std::printf("  open the list (sum)                  %8.1f ms  target <= 200   %s\n", open,
         open <= 200 ? "ok" : "MISSED");
-    std::printf("  scrolling, %d frames: p50 %.2f ms, p99 %.2f ms  target p99 <= 16.7   %s\n",
+    std::printf("  scrolling, %d frames: p50 %.2f ms, p99 %.2f ms  target p99 <= 16.7   %s\n"
+                "  (%d frames over 16.7 ms)\n",
         static_cast<int>(jsonNumber(json.str(), "scroll_frames")), p50, p99,
-        p99 >= 0 && p99 <= 16.7 ? "ok" : "MISSED");
-    std::printf("  of which building the ImGui frame: p99 %.2f ms (the rest is SDL_Renderer and\n"
-                "  the X server's software rendering)\n",
-        jsonNumber(json.str(), "scroll_build_p99_ms"));
+        p99 >= 0 && p99 <= 16.7 ? "ok" : "MISSED",
+        static_cast<int>(jsonNumber(json.str(), "scroll_over_16_7_ms")));
+    std::printf("  of which building the ImGui frame: p99 %.2f ms; rendering it (SDL_Renderer on\n"
+                "  llvmpipe + present): p50 %.2f ms, p99 %.2f ms wall, p50 %.2f ms, p99 %.2f ms\n"
+                "  process CPU; %.2f million pixels filled per frame (p50)\n",
+        jsonNumber(json.str(), "scroll_build_p99_ms"),
+        jsonNumber(json.str(), "scroll_render_p50_ms"),
+        jsonNumber(json.str(), "scroll_render_p99_ms"),
+        jsonNumber(json.str(), "scroll_render_cpu_p50_ms"),
+        jsonNumber(json.str(), "scroll_render_cpu_p99_ms"),
+        jsonNumber(json.str(), "scroll_pixels_p50") / 1e6);
     return 0;
 }

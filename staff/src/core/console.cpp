@@ -57,7 +57,9 @@ ConsoleResult<Ok> loadRecord(StaffConsole::State& state, const queue::RecordInfo
     return Ok {};
 }
 
-ConsoleResult<Ok> needSession(const StaffConsole::State& state)
+} // namespace
+
+ConsoleResult<Ok> detail::needSession(const StaffConsole::State& state)
 {
     if (!state.session || state.locked) {
         return fail(consoleError("not-logged-in"));
@@ -65,7 +67,7 @@ ConsoleResult<Ok> needSession(const StaffConsole::State& state)
     return Ok {};
 }
 
-ConsoleResult<Ok> needRecord(const StaffConsole::State& state)
+ConsoleResult<Ok> detail::needRecord(const StaffConsole::State& state)
 {
     if (auto ok = needSession(state); !ok) {
         return ok;
@@ -75,8 +77,6 @@ ConsoleResult<Ok> needRecord(const StaffConsole::State& state)
     }
     return Ok {};
 }
-
-} // namespace
 
 StaffConsole::StaffConsole(queue::Store& store, std::vector<forms::FormTemplate> templates,
     const queue::Clock& clock, ConsoleOptions options)
@@ -337,6 +337,10 @@ ConsoleResult<Ok> StaffConsole::correct(
         return fail(fromQueue(stored.error()));
     }
     state.form = std::move(corrected);
+    if (state.printStatus && state.printStatus->state == PrintStatus::State::Running
+        && state.printStatus->recordId == state.info->id) {
+        state.printOutdated = true; // the paper being printed no longer matches the record
+    }
     if (auto history = state.store->corrections(*state.session, state.info->id)) {
         state.history = std::move(*history);
     }
@@ -389,27 +393,6 @@ void StaffConsole::hideMyNumber()
     }
 }
 
-ConsoleResult<Ok> StaffConsole::print(bool ticketOnly)
-{
-    State& state = *m_state;
-    if (auto ok = needRecord(state); !ok) {
-        return ok;
-    }
-    if (!state.options.print) {
-        return fail(consoleError("print-failed"));
-    }
-    if (auto printed = state.options.print(*state.form, *state.info, ticketOnly); !printed) {
-        return fail(consoleError("print-failed"));
-    }
-    if (!ticketOnly && state.info->status == queue::Status::Approved) {
-        if (auto marked = state.store->markPrinted(*state.session, state.info->id)) {
-            state.info = *marked;
-            state.view.info = *marked;
-        }
-    }
-    return Ok {};
-}
-
 ConsoleResult<std::size_t> StaffConsole::exportSince(
     std::int64_t sinceMs, queue::ExportFormat format, std::ostream& out)
 {
@@ -422,6 +405,12 @@ ConsoleResult<std::size_t> StaffConsole::exportSince(
         return fail(fromQueue(written.error()));
     }
     return *written;
+}
+
+bool StaffConsole::canExport() const
+{
+    const State& state = *m_state;
+    return state.session && !state.locked && state.session->role() == queue::Role::Supervisor;
 }
 
 ConsoleResult<DashboardView> StaffConsole::dashboard() const

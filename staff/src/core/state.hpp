@@ -2,6 +2,8 @@
 // is dropped on close, lock-out, logout and destruction.
 #pragma once
 
+#include "print_thread.hpp"
+
 #include "kakanai/staff/console.hpp"
 
 #include <optional>
@@ -27,6 +29,12 @@ struct StaffConsole::State
     std::vector<queue::Correction> history;
     RecordView view;
 
+    // Printing: the job on the print thread and what the screen shows of it.
+    std::function<void()> printWake;
+    std::optional<PrintStatus> printStatus;
+    bool printOutdated = false; // the record being printed was corrected after the job started
+    detail::PrintThread printThread; // declared last, destroyed first: waits for a running job
+
     const forms::FormTemplate* findTemplate(std::string_view id) const
     {
         for (const auto& form : templates) {
@@ -45,6 +53,9 @@ ConsoleError consoleError(std::string id);
 /** Rebuilds state.view from the open record. */
 void buildRecordView(StaffConsole::State& state);
 std::string localTime(const StaffConsole::State& state, std::int64_t ms);
+ConsoleResult<Ok> needSession(const StaffConsole::State& state);
+/** needSession, and a record is open. */
+ConsoleResult<Ok> needRecord(const StaffConsole::State& state);
 
 } // namespace detail
 

@@ -74,19 +74,24 @@ int main(int argc, char** argv)
         config.kiosk ? config.kiosk->municipalityName : forms::LocalizedText {} };
     if (PrintFunction function = makePrintFunction(std::move(print))) {
         parts.printEnabled = true;
-        consoleOptions.print = [function](const forms::FilledForm& form,
-                                   const queue::RecordInfo& info, bool ticketOnly) {
-            auto printed = function(form, info, ticketOnly);
-            if (!printed) {
-                std::cerr << "kakanai-staff: print: " << printed.error() << "\n";
-            }
-            return printed;
-        };
+        // Runs on the console's print thread: std::cerr is safe to share between threads.
+        consoleOptions.print
+            = [function](const forms::FilledForm& form, const queue::RecordInfo& info,
+                  bool ticketOnly, const std::function<void(staff::PrintStage)>& stage) {
+                  auto printed = function(form, info, ticketOnly, stage);
+                  if (!printed) {
+                      std::cerr << "kakanai-staff: print: " << printed.error() << "\n";
+                  }
+                  return printed;
+              };
     }
     parts.templates = config.templates;
+    std::error_code ignoredError;
     const queue::SystemClock& clock = queue::SystemClock::instance();
     staff::StaffConsole console(*store, config.templates, clock, std::move(consoleOptions));
     Desk desk(console, clock, options->sound, 540);
+    desk.setExportFolder(options->exportDir.empty() ? std::filesystem::current_path(ignoredError)
+                                                    : options->exportDir);
     parts.desk = &desk;
     return runStaffApp(*options, std::move(parts), start);
 }

@@ -3,9 +3,11 @@
 #include "staff_app.hpp"
 
 #include "beep.hpp"
+#include "frame_cost.hpp"
 #include "screens.hpp"
 #include "screenshot.hpp"
 #include "script_runner.hpp"
+#include "secret_text.hpp"
 #include "staff_fonts.hpp"
 #include "stats.hpp"
 
@@ -15,7 +17,6 @@
 #include <imgui.h>
 #include <imgui_impl_sdl2.h>
 #include <imgui_impl_sdlrenderer2.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <atomic>
@@ -55,6 +56,13 @@ public:
     {
         m_fonts.requireTemplates(parts.templates);
         m_wakeEvent = SDL_RegisterEvents(1);
+        // From the print thread. It must not use `this`: a job may end after the loop is gone
+        // (SDL_PushEvent then fails harmlessly).
+        m_desk.console().setPrintWake([type = m_wakeEvent] {
+            SDL_Event event {};
+            event.type = type;
+            SDL_PushEvent(&event);
+        });
         if (!parts.script.empty()) {
             m_script.emplace(std::move(parts.script), options.screenshotDir);
         }
@@ -96,6 +104,7 @@ public:
                 have = SDL_PollEvent(&event) != 0;
             }
             m_wakePending = false;
+            (void)m_desk.onPrintProgress(); // a job moved on or ended: Desk bumps its generation
             if ((*feed)->takeChange()) {
                 const auto started = std::chrono::steady_clock::now();
                 std::vector<std::string> fresh = m_desk.onQueueChanged();
@@ -135,6 +144,9 @@ public:
                 if (scrolling) {
                     m_stats.scrollFrameMs.push_back(ms);
                     m_stats.scrollBuildMs.push_back(m_lastBuildMs);
+                    m_stats.scrollRenderMs.push_back(m_lastRender.wallMs);
+                    m_stats.scrollRenderCpuMs.push_back(m_lastRender.cpuMs);
+                    m_stats.scrollPixels.push_back(m_lastRender.pixels);
                 }
             }
             if (m_script) {
@@ -219,7 +231,13 @@ private:
         drawDesk(ctx, DeskLook { m_parts.printEnabled });
         ImGui::Render();
         m_lastBuildMs = msSince(building);
-        SDL_SetRenderDrawColor(m_renderer, 0xF3, 0xF5, 0xF8, 255);
+        const bool measure = !m_options.stats.empty();
+        const auto rendering = std::chrono::steady_clock::now();
+        const double cpuBefore = measure ? processCpuMs() : 0;
+        const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(ctx.clearColor);
+        SDL_SetRenderDrawColor(m_renderer, static_cast<Uint8>(clear.x * 255 + 0.5f),
+            static_cast<Uint8>(clear.y * 255 + 0.5f), static_cast<Uint8>(clear.z * 255 + 0.5f),
+            255);
         SDL_RenderClear(m_renderer);
         ImGui_ImplSDLRenderer2_RenderDrawData(ImGui::GetDrawData());
         if (m_shot) {
@@ -235,6 +253,10 @@ private:
             done(error);
         }
         SDL_RenderPresent(m_renderer);
+        if (measure) {
+            m_lastRender = RenderCost { msSince(rendering), processCpuMs() - cpuBefore,
+                filledPixels(*ImGui::GetDrawData()) };
+        }
         ++m_frames;
         updateTextInput(ctx);
         for (const auto& ticket : m_freshRows) {
@@ -243,11 +265,12 @@ private:
         m_freshRows.clear();
         bool again = m_fonts.needsRebuild(); // draw again with the new glyphs
         if (ctx.click) {
-            ImGui::ClearActiveID(); // a used password is not kept in the field being edited
+            SecretTextWiper::deactivateField(); // a used password is not kept in the field
             m_desk.click(*ctx.click);
             ++m_clicks;
             again = true;
         }
+        m_secrets.wipeAfterFrame(); // ImGui's copies of a password no longer being typed
         return again;
     }
 
@@ -283,6 +306,14 @@ private:
     bool m_passwordMode = false;
     bool m_listFramePending = false;
     double m_lastBuildMs = 0; // ImGui's part of the last frame (no rendering, no present)
+    struct RenderCost
+    {
+        double wallMs = 0;
+        double cpuMs = 0;
+        double pixels = 0;
+    };
+    RenderCost m_lastRender; // the rest of the last frame (measured with --stats only)
+    SecretTextWiper m_secrets;
     StaffStats m_stats;
 };
 
@@ -310,6 +341,7 @@ int runStaffApp(const StaffOptions& options, StaffParts parts,
     }
     SDL_StopTextInput(); // on only while a (non-password) field has the keyboard
     IMGUI_CHECKVERSION();
+    installZeroingAllocator(); // see secret_text.hpp
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
     ImGui::GetIO().LogFilename = nullptr;

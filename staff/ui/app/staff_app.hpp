@@ -2,11 +2,13 @@
 // the Desk over the StaffConsole, the change feed and the optional script.
 //
 // It renders only when something changed: it sleeps in SDL_WaitEventTimeout and wakes for input,
-// for the change feed (an SDL user event pushed from its thread), and once a second for the
-// console's timers (automatic lock, lease renewal). Any keyboard or mouse input calls
-// StaffConsole::touch(). SDL text input (the IME, with its candidate window placed at the field
-// by ImGui's SDL2 backend through SDL_SetTextInputRect) is on only while a text field that is
-// not a password has the keyboard; password fields take key presses with the IME off.
+// for the change feed and the console's print thread (an SDL user event pushed from their
+// threads), and once a second for the console's timers (automatic lock, lease renewal, the
+// seconds of a running print job). After every frame it wipes ImGui's copies of a password no
+// longer being typed (secret_text.hpp); ImGui allocates through a zeroing allocator. Any keyboard
+// or mouse input calls StaffConsole::touch(). SDL text input (the IME, with its candidate window
+// placed at the field by ImGui's SDL2 backend through SDL_SetTextInputRect) is on only while a text
+// field that is not a password has the keyboard; password fields take key presses with the IME off.
 //
 // Errors: runStaffApp returns 0 (window closed, or the script finished), 1 when the script
 // failed (its message on stderr), 3 when SDL, the window or the renderer cannot be created.

@@ -1,6 +1,8 @@
 // Timings kakanai-staff writes with --stats FILE when it exits (read by bench/staff): the first
 // frame after start, the first frame of the list after login, every list reload after a queue
-// change, and the frames drawn while a script scrolls.
+// change, and the frames drawn while a script scrolls: their wall time, the ImGui part alone,
+// the rendering part (SDL_Renderer + present), the process CPU time of the rendering (llvmpipe's
+// threads included) and the pixels the frame's triangles cover.
 //
 // Errors: none; a file that cannot be written is skipped.
 #pragma once
@@ -19,6 +21,9 @@ struct StaffStats
     std::vector<double> refreshMs;
     std::vector<double> scrollFrameMs;
     std::vector<double> scrollBuildMs; // the ImGui frame alone (no rendering or present)
+    std::vector<double> scrollRenderMs; // SDL_RenderClear + the draw data + SDL_RenderPresent
+    std::vector<double> scrollRenderCpuMs; // process CPU time over the same span
+    std::vector<double> scrollPixels; // filledPixels() of the frame
     int fontRebuilds = 0;
 
     static double percentile(std::vector<double> values, double p)
@@ -42,7 +47,15 @@ struct StaffStats
             << ",\"scroll_p50_ms\":" << percentile(scrollFrameMs, 0.5)
             << ",\"scroll_p99_ms\":" << percentile(scrollFrameMs, 0.99)
             << ",\"scroll_max_ms\":" << percentile(scrollFrameMs, 1.0)
+            << ",\"scroll_over_16_7_ms\":"
+            << std::count_if(
+                   scrollFrameMs.begin(), scrollFrameMs.end(), [](double ms) { return ms > 16.7; })
             << ",\"scroll_build_p99_ms\":" << percentile(scrollBuildMs, 0.99)
+            << ",\"scroll_render_p50_ms\":" << percentile(scrollRenderMs, 0.5)
+            << ",\"scroll_render_p99_ms\":" << percentile(scrollRenderMs, 0.99)
+            << ",\"scroll_render_cpu_p50_ms\":" << percentile(scrollRenderCpuMs, 0.5)
+            << ",\"scroll_render_cpu_p99_ms\":" << percentile(scrollRenderCpuMs, 0.99)
+            << ",\"scroll_pixels_p50\":" << percentile(scrollPixels, 0.5)
             << ",\"font_rebuilds\":" << fontRebuilds << "}\n";
     }
 };

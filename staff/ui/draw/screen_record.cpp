@@ -147,9 +147,11 @@ void drawSide(DrawContext& ctx, const RecordView& record, const DeskLook& look)
         button(ctx, "action.reveal", "個人番号を表示", record.canReveal && hasMyNumber);
     }
     ImGui::SameLine();
-    button(ctx, "action.print", "様式を印刷", look.printEnabled);
+    // One print job at a time; the window stays usable while it runs (printLine() shows it).
+    const bool canPrint = look.printEnabled && !ctx.desk.console().printing();
+    button(ctx, "action.print", "様式を印刷", canPrint);
     ImGui::SameLine();
-    button(ctx, "action.reprint", "番号札を再発行", look.printEnabled);
+    button(ctx, "action.reprint", "番号札を再発行", canPrint);
     ImGui::SameLine();
     button(ctx, "action.close", "閉じる（判定せず戻す）");
     ImGui::Separator();

@@ -16,6 +16,10 @@ bool beginCentredPanel(const char* id, float width, float height)
 
 void messages(DrawContext& ctx)
 {
+    const std::string printing = ctx.desk.printLine();
+    if (!printing.empty()) {
+        label(ctx, printing, StaffFont::Body, colors().primary);
+    }
     if (!ctx.desk.error().empty()) {
         label(ctx, ctx.desk.error(), StaffFont::Body, colors().danger);
     } else if (!ctx.desk.notice().empty()) {
@@ -56,7 +60,7 @@ void drawLogin(DrawContext& ctx)
         label(ctx, "職員ID");
         textField(ctx, "login.user", ctx.desk.fields().userId, -1, false, "login.ok");
         label(ctx, "パスワード");
-        textField(ctx, "login.password", ctx.desk.fields().password, -1, true, "login.ok");
+        passwordField(ctx, "login.password", ctx.desk.fields().password, -1, "login.ok");
         ImGui::Spacing();
         button(ctx, "login.ok", "ログイン", true, true, 160);
         messages(ctx);
@@ -71,7 +75,7 @@ void drawLocked(DrawContext& ctx)
         label(ctx, "職員ID: " + ctx.desk.console().userId(), StaffFont::Body, colors().muted);
         ImGui::Spacing();
         label(ctx, "パスワード");
-        textField(ctx, "unlock.password", ctx.desk.fields().password, -1, true, "unlock.ok");
+        passwordField(ctx, "unlock.password", ctx.desk.fields().password, -1, "unlock.ok");
         ImGui::Spacing();
         button(ctx, "unlock.ok", "ロック解除", true, true, 160);
         ImGui::SameLine();
@@ -92,10 +96,13 @@ void drawTopBar(DrawContext& ctx)
     ImGui::AlignTextToFramePadding();
     label(ctx, "職員: " + ctx.desk.console().userId(), StaffFont::Body, colors().muted);
     const float right = ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine(right - 330);
+    ImGui::SameLine(right - 400);
     button(ctx, "nav.list", "一覧", screen == DeskScreen::Dashboard);
     ImGui::SameLine();
     button(ctx, "nav.dashboard", "状況", screen == DeskScreen::List);
+    ImGui::SameLine();
+    button(ctx, "nav.export", "出力",
+        screen != DeskScreen::Record && ctx.desk.console().canExport() && !ctx.desk.exporting());
     ImGui::SameLine();
     button(ctx, "nav.sound", ctx.desk.sound() ? "通知音: 入" : "通知音: 切");
     ImGui::SameLine();
@@ -112,9 +119,11 @@ void drawDesk(DrawContext& ctx, const DeskLook& look)
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
     ImGui::PushFont(ctx.font(StaffFont::Body));
+    ctx.clearColor = colors().page; // the window's background (see DrawContext::clearColor)
     ImGui::Begin("desk", nullptr,
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove
-            | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+            | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings
+            | ImGuiWindowFlags_NoBackground);
     switch (ctx.desk.screen()) {
     case DeskScreen::Login:
         drawLogin(ctx);

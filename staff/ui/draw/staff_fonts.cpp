@@ -1,6 +1,7 @@
 // The staff console's font atlas (see staff_fonts.hpp; adapted from kiosk/ui/draw/fonts.cpp).
 #include "staff_fonts.hpp"
 
+#include <SDL.h>
 #include <imgui_impl_sdlrenderer2.h>
 
 namespace kakanai::staff::ui {
@@ -104,6 +105,10 @@ void StaffFonts::rebuild()
         }
     }
     ImGui_ImplSDLRenderer2_CreateFontsTexture();
+    // Glyphs are drawn 1:1 at whole pixels (no oversampling, PixelSnapH, ImGui floors text
+    // positions), so nearest sampling draws the same text as linear filtering with a quarter
+    // of the texel fetches; it matters on a software rasteriser (see screen_list.cpp).
+    SDL_SetTextureScaleMode(static_cast<SDL_Texture*>(io.Fonts->TexID), SDL_ScaleModeNearest);
     m_built = m_wanted;
     ++m_rebuilds;
 }

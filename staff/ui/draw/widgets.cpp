@@ -13,6 +13,7 @@ constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b)
 }
 
 const Colors COLORS {
+    .page = rgb(0xF3, 0xF5, 0xF8),
     .text = rgb(0x1A, 0x1D, 0x21),
     .muted = rgb(0x5A, 0x62, 0x6C),
     .panel = rgb(0xFF, 0xFF, 0xFF),
@@ -50,8 +51,11 @@ void applyStaffStyle()
     style.WindowRounding = 0;
     style.WindowBorderSize = 0;
     style.ScrollbarSize = 18;
+    // Lines drawn as geometry, not sampled from the atlas: the font texture uses nearest
+    // filtering (staff_fonts.cpp), which would make textured lines jagged.
+    style.AntiAliasedLinesUseTex = false;
     auto c = [](ImU32 color) { return ImGui::ColorConvertU32ToFloat4(color); };
-    style.Colors[ImGuiCol_WindowBg] = c(rgb(0xF3, 0xF5, 0xF8));
+    style.Colors[ImGuiCol_WindowBg] = c(COLORS.page);
     style.Colors[ImGuiCol_ChildBg] = c(COLORS.panel);
     style.Colors[ImGuiCol_Text] = c(COLORS.text);
     style.Colors[ImGuiCol_Border] = c(COLORS.border);
@@ -136,7 +140,8 @@ void textFieldImpl(DrawContext& ctx, const std::string& id, char* buffer, std::s
         flags |= ImGuiInputTextFlags_AutoSelectAll; // typing replaces the old value
     }
     if (password) {
-        flags |= ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsNoBlank;
+        flags |= ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsNoBlank
+            | ImGuiInputTextFlags_NoUndoRedo; // no undo record holds its characters
     }
     const bool entered = ImGui::InputText("##field", buffer, size, flags);
     registerItem(ctx, id, true, false);

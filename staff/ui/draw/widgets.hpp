@@ -47,7 +47,7 @@ private:
 
 struct Colors
 {
-    ImU32 text, muted, panel, border, primary, danger, ok, warn, badgeCard, badgeDerived,
+    ImU32 page, text, muted, panel, border, primary, danger, ok, warn, badgeCard, badgeDerived,
         badgeResident, badgeStaff, highlight, mine;
 };
 const Colors& colors();
@@ -63,6 +63,12 @@ struct DrawContext
     std::optional<std::string> click; // the widget clicked in this frame
     bool textActive = false; // a text field has the keyboard (IME on)
     bool passwordActive = false; // ... and it is a password field (IME off)
+    /**
+     * What the loop clears the window with before drawing. The clear costs nothing under a
+     * software rasteriser, while every pixel ImGui fills is blended: a screen leaves its largest
+     * background to the clear rather than filling it (the desk window itself has none).
+     */
+    ImU32 clearColor = 0;
 
     ImFont* font(StaffFont role) const { return fonts.font(role); }
 };
@@ -89,6 +95,12 @@ void textField(DrawContext& ctx, const std::string& id, TextBuffer<N>& buffer, f
     bool password, const std::string& enterClicks)
 {
     textFieldImpl(ctx, id, buffer.data(), N, width, password, enterClicks);
+}
+/** A password field over our fixed-size SecureString (see secret_text.hpp). */
+inline void passwordField(DrawContext& ctx, const std::string& id, SecureString& buffer,
+    float width, const std::string& enterClicks)
+{
+    textFieldImpl(ctx, id, buffer.data(), buffer.size(), width, true, enterClicks);
 }
 
 /** Text in a font and colour (colour 0 = the style's text colour), wrapped at the region. */

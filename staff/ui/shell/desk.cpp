@@ -4,6 +4,7 @@
 #include "kakanai/base/secure_bytes.hpp"
 #include "kakanai/queue/clock.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 
@@ -24,11 +25,12 @@ template <std::size_t N> void assign(TextBuffer<N>& buffer, const std::string& v
     std::memcpy(buffer.data(), value.data(), std::min(value.size(), N - 1));
 }
 
-template <std::size_t N> SecureString takeSecret(TextBuffer<N>& buffer)
+/** The typed password, as a SecureString of its own length; the field's buffer is zeroed. */
+SecureString takeSecret(SecureString& buffer)
 {
     SecureString secret;
-    assignSecure(secret, std::string_view(buffer.data(), ::strnlen(buffer.data(), N)));
-    secureZero(buffer.data(), N);
+    assignSecure(secret, std::string_view(buffer.data(), ::strnlen(buffer.data(), buffer.size())));
+    secureZero(buffer.data(), buffer.size());
     return secret;
 }
 
@@ -49,7 +51,17 @@ Desk::Desk(StaffConsole& console, const queue::Clock& clock, bool sound, int utc
 
 Desk::~Desk()
 {
+    wipePassword();
+}
+
+void Desk::wipePassword()
+{
     secureZero(m_fields.password.data(), m_fields.password.size());
+}
+
+void Desk::setExportFolder(const std::filesystem::path& folder)
+{
+    assign(m_fields.exportDir, folder.string());
 }
 
 DeskScreen Desk::screen() const
@@ -159,8 +171,9 @@ void Desk::click(const std::string& id)
         }
         succeed();
     } else if (id == "nav.logout" || id == "unlock.logout") {
-        secureZero(m_fields.password.data(), m_fields.password.size());
+        wipePassword();
         clearPanels();
+        m_exporting = false;
         m_console.logout();
         m_showDashboard = false;
         m_knownIds.clear();
@@ -172,9 +185,30 @@ void Desk::click(const std::string& id)
         m_sound = !m_sound;
         succeed();
     } else if (id == "nav.dashboard") {
+        m_exporting = false;
         loadDashboard();
     } else if (id == "nav.list") {
         m_showDashboard = false;
+        succeed();
+    } else if (id == "nav.export") {
+        if (!m_console.canExport()) {
+            report(ConsoleError { "forbidden", "この操作の権限がありません。" }, "export");
+            return;
+        }
+        m_showDashboard = false;
+        m_exporting = true;
+        if (m_fields.exportSince[0] == '\0') {
+            assign(m_fields.exportSince, queue::localDate(m_clock.nowMs(), m_utcOffsetMinutes));
+        }
+        succeed();
+    } else if (id == "export.format.jsonl" || id == "export.format.csv") {
+        m_exportFormat
+            = id == "export.format.csv" ? queue::ExportFormat::Csv : queue::ExportFormat::Jsonl;
+        succeed();
+    } else if (id == "export.ok" && m_exporting) {
+        exportNow();
+    } else if (id == "export.cancel") {
+        m_exporting = false;
         succeed();
     } else if (id == "list.refresh") {
         if (auto ok = m_console.refresh(); !ok) {
@@ -271,8 +305,8 @@ void Desk::click(const std::string& id)
             report(ok.error(), "print");
             return;
         }
-        logRecord(id == "action.print" ? "printed" : "reprinted the ticket of");
-        succeed(id == "action.print" ? "印刷しました。" : "番号札を再発行しました。");
+        logRecord(id == "action.print" ? "printing" : "reprinting the ticket of");
+        succeed(); // printLine() shows the job from now on
     } else if (id == "action.close") {
         clearPanels();
         if (auto ok = m_console.close(); !ok) {
@@ -313,6 +347,10 @@ void Desk::tick()
 {
     const DeskScreen before = screen();
     m_console.tick();
+    (void)onPrintProgress(); // in case a wake was missed
+    if (m_console.printing()) {
+        ++m_generation; // the seconds in printLine()
+    }
     if (screen() != before) {
         clearPanels();
         ++m_generation;
@@ -320,6 +358,69 @@ void Desk::tick()
     if (m_clock.nowMs() - m_lastRefreshMs >= LIST_RELOAD_MS) {
         (void)onQueueChanged(); // waiting times move on
     }
+}
+
+void Desk::exportNow()
+{
+    const std::filesystem::path folder = text(m_fields.exportDir);
+    auto written = m_console.exportToFolder(folder, text(m_fields.exportSince), m_exportFormat);
+    if (!written) {
+        report(written.error(), "export");
+        return;
+    }
+    // The count and the file name only: the file itself holds personal data.
+    std::cerr << "kakanai-staff: exported " << written->count << " records"
+              << (written->file.empty() ? std::string() : " to " + written->file.string()) << "\n";
+    if (written->count == 0) {
+        succeed(text(m_fields.exportSince) + " 以降に判定された記録はありません。");
+        return;
+    }
+    m_exporting = false;
+    (void)m_console.refresh(); // the records are now exported
+    rememberRows();
+    succeed(std::to_string(written->count) + "件を出力しました: " + written->file.string());
+}
+
+bool Desk::onPrintProgress()
+{
+    if (!m_console.finishPrint()) {
+        return false;
+    }
+    const auto status = m_console.printStatus();
+    if (!status || status->state == PrintStatus::State::Running) {
+        ++m_generation; // the stage moved on
+        return true;
+    }
+    const char* what = status->ticketOnly ? "番号札" : "様式";
+    const std::string seconds
+        = std::to_string((status->endedAtMs - status->startedAtMs + 500) / 1000) + "秒";
+    if (status->state == PrintStatus::State::Failed) {
+        std::cerr << "kakanai-staff: print of " << status->recordId << " failed\n";
+        report(status->error, "print");
+        return true;
+    }
+    std::cerr << "kakanai-staff: printed " << (status->ticketOnly ? "the ticket of " : "")
+              << status->recordId << (status->markedPrinted ? " (now printed)" : "") << "\n";
+    succeed(status->ticket + " の" + what + "を印刷しました（" + seconds + "）"
+        + (status->markedPrinted ? "。記録は印刷済になりました。" : "。"));
+    if (status->markedPrinted) {
+        (void)m_console.refresh();
+        rememberRows();
+    }
+    return true;
+}
+
+std::string Desk::printLine() const
+{
+    const auto status = m_console.printStatus();
+    if (!status || status->state != PrintStatus::State::Running) {
+        return "";
+    }
+    const std::int64_t seconds
+        = std::max<std::int64_t>(0, m_clock.nowMs() - status->startedAtMs) / 1000;
+    return "印刷中… " + status->ticket + (status->ticketOnly ? " 番号札（" : " 様式（")
+        + (status->stage == PrintStage::Rendering ? "印刷データを作成中" : "プリンターへ送信中")
+        + " " + std::to_string(seconds) + "秒）";
 }
 
 bool Desk::hasRow(const std::string& ticket) const

@@ -4,6 +4,11 @@
 // id does when it is clicked (docs/staff-console.md lists them). The drawing code only draws a
 // Desk and reports clicks; the SDL loop calls onQueueChanged() and tick().
 //
+// Printing runs on the console's print thread: action.print starts it, the loop calls
+// onPrintProgress() when woken (StaffConsole::setPrintWake) and every second, and printLine()
+// says what the job is doing. The supervisor's export panel (nav.export) writes the export file
+// into the folder typed in export.dir (StaffConsole::exportToFolder) and shows the count.
+//
 // Errors: a failed action sets error() to the console's Japanese message (never personal data)
 // and logs its id on stderr; nothing throws. Passwords are wiped from their buffers as soon as
 // they have been used.
@@ -14,6 +19,7 @@
 #include "kakanai/staff/console.hpp"
 
 #include <array>
+#include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
@@ -27,10 +33,18 @@ template <std::size_t N> using TextBuffer = std::array<char, N>;
 struct DeskFields
 {
     TextBuffer<64> userId {};
-    TextBuffer<128> password {}; // login and unlock
+    /**
+     * The password being typed (login and unlock), edited in place by ImGui: a SecureString of a
+     * fixed 128 bytes (never resized, so no reallocation leaves a copy behind; freed zeroed). It
+     * is zeroed as soon as the password has been used, on logout and when the Desk is destroyed.
+     * ImGui's own copies are wiped by the drawing code (staff/ui/draw/secret_text.hpp).
+     */
+    SecureString password = SecureString(128, '\0');
     TextBuffer<512> value {}; // the correction's new value
     TextBuffer<512> reason {}; // the correction's or the decision's reason
     TextBuffer<16> day {}; // YYYY-MM-DD for the day filter
+    TextBuffer<512> exportDir {}; // the export panel's folder
+    TextBuffer<16> exportSince {}; // ... and its first day, YYYY-MM-DD
 };
 
 class Desk
@@ -50,6 +64,15 @@ public:
     std::vector<std::string> onQueueChanged();
     /** Every second: the console's timers; reloads the list every 30 s for waiting times. */
     void tick();
+    /** Collects the print job's progress or outcome (after a wake); true when shown changed. */
+    bool onPrintProgress();
+    /** "印刷中… A-001 様式（プリンターへ送信中 3秒）" while a job runs, else "". */
+    std::string printLine() const;
+    /** The folder the export panel starts with. */
+    void setExportFolder(const std::filesystem::path& folder);
+    /** The export panel is open (supervisors, over the list). */
+    bool exporting() const { return m_exporting; }
+    queue::ExportFormat exportFormat() const { return m_exportFormat; }
 
     bool hasRow(const std::string& ticket) const;
     const std::string& error() const { return m_error; }
@@ -71,6 +94,8 @@ private:
     void applyFilter(ListFilter filter);
     void rememberRows();
     void clearPanels();
+    void exportNow();
+    void wipePassword();
 
     StaffConsole& m_console;
     const queue::Clock& m_clock;
@@ -78,6 +103,8 @@ private:
     DeskFields m_fields;
     bool m_sound = false;
     bool m_showDashboard = false;
+    bool m_exporting = false;
+    queue::ExportFormat m_exportFormat = queue::ExportFormat::Jsonl;
     std::string m_editing;
     std::optional<queue::Decision> m_deciding;
     std::optional<DashboardView> m_dashboard;

@@ -8,8 +8,8 @@ namespace kakanai::staff::ui {
 const char* const STAFF_USAGE
     = "usage: kakanai-staff --db PATH --key PATH [--config DIR] [--script FILE]\n"
       "                     [--screenshot-dir DIR] [--size WxH] [--lock-after SECONDS]\n"
-      "                     [--printer NAME | --print-dir DIR] [--no-sound] [--stats FILE]\n"
-      "                     [--keep-open]\n";
+      "                     [--printer NAME | --print-dir DIR] [--no-sound]\n"
+      "                     [--export-dir DIR] [--stats FILE] [--keep-open]\n";
 
 namespace {
 
@@ -51,6 +51,8 @@ Result<StaffOptions, std::string> parseStaffOptions(const std::vector<std::strin
             options.screenshotDir = value;
         } else if (arg == "--print-dir") {
             options.printDir = value;
+        } else if (arg == "--export-dir") {
+            options.exportDir = value;
         } else if (arg == "--printer") {
             options.printer = value;
         } else if (arg == "--stats") {

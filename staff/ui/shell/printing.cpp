@@ -18,9 +18,10 @@ struct Printer
     PrintSetup setup;
     std::optional<printer::Renderer> renderer;
 
-    Result<Ok, std::string> print(
-        const forms::FilledForm& filled, const queue::RecordInfo& info, bool ticketOnly)
+    Result<Ok, std::string> print(const forms::FilledForm& filled, const queue::RecordInfo& info,
+        bool ticketOnly, const std::function<void(PrintStage)>& stage)
     {
+        stage(PrintStage::Rendering);
         if (!renderer) {
             auto created = printer::Renderer::create();
             if (!created) {
@@ -59,6 +60,7 @@ struct Printer
         }
         const std::string name = info.ticket + (ticketOnly ? "-ticket" : "-form");
         if (!setup.pdfDir.empty()) {
+            stage(PrintStage::Sending);
             const auto file = setup.pdfDir / (name + ".pdf");
             std::ofstream out(file, std::ios::binary | std::ios::trunc);
             out.write(pdf->bytes.data(), static_cast<std::streamsize>(pdf->bytes.size()));
@@ -68,6 +70,7 @@ struct Printer
             }
             return Ok {};
         }
+        stage(PrintStage::Sending);
         printer::CupsOptions cups;
         cups.printer = setup.cupsPrinter;
         printer::CupsSink sink(cups);
@@ -90,8 +93,11 @@ PrintFunction makePrintFunction(PrintSetup setup)
     }
     auto printer = std::make_shared<Printer>();
     printer->setup = std::move(setup);
+    // One job at a time (the console's print thread), so the renderer is never shared.
     return [printer](const forms::FilledForm& filled, const queue::RecordInfo& info,
-               bool ticketOnly) { return printer->print(filled, info, ticketOnly); };
+               bool ticketOnly, const std::function<void(PrintStage)>& stage) {
+        return printer->print(filled, info, ticketOnly, stage);
+    };
 }
 
 } // namespace kakanai::staff::ui

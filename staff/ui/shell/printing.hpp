@@ -13,6 +13,7 @@
 #include "kakanai/base/result.hpp"
 #include "kakanai/forms/template.hpp"
 #include "kakanai/queue/record.hpp"
+#include "kakanai/staff/console.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -21,8 +22,7 @@
 
 namespace kakanai::staff::ui {
 
-using PrintFunction = std::function<Result<Ok, std::string>(
-    const forms::FilledForm&, const queue::RecordInfo&, bool ticketOnly)>;
+using PrintFunction = decltype(ConsoleOptions::print);
 
 struct PrintSetup
 {

@@ -7,8 +7,14 @@
 // "auth-failed", "locked", "forbidden", "not-owner", "invalid-state", "tampered", ...) or one of
 // "not-logged-in", "no-record" (nothing open), "unknown-field", "bad-value" (the text cannot be a
 // value of the field's type), "reason-required", "unreadable-record" (the payload is not a
-// filled form), "nothing-waiting". Messages are Japanese, for counter staff, and never contain
-// personal data. Nothing throws for bad input.
+// filled form), "nothing-waiting", "print-failed" (no printer, or the job failed), "print-busy"
+// (a job is still running), "export-folder" (the folder is missing or cannot take a new file),
+// "export-write" (the file could not be completed after the records were marked exported: export
+// again from the same day), "bad-day" (not a YYYY-MM-DD date). Messages are Japanese, for counter
+// staff, and never contain personal data. Nothing throws for bad input.
+//
+// Threads: every method is for one (the UI) thread. Only a print job runs elsewhere: print()
+// starts it on the console's print thread and returns at once; finishPrint() collects it.
 #pragma once
 
 #include "kakanai/base/result.hpp"
@@ -17,6 +23,7 @@
 #include "kakanai/queue/store.hpp"
 
 #include <array>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -43,14 +50,26 @@ enum class ConsoleScreen
     Record,
 };
 
+/** Where a print job is: making the PDF, then with the printer until it accepts the job. */
+enum class PrintStage
+{
+    Rendering,
+    Sending,
+};
+
 struct ConsoleOptions
 {
     std::int64_t lockAfterMs = 5 * 60 * 1000; // no input for 5 minutes locks the screen
     std::int64_t renewLeaseBeforeMs = 5 * 60 * 1000; // renew when less than this is left
     int utcOffsetMinutes = 540;
-    /** Prints a form (or reprints the ticket when `ticketOnly`); empty when no printer. */
-    std::function<Result<Ok, std::string>(
-        const forms::FilledForm&, const queue::RecordInfo&, bool ticketOnly)>
+    /**
+     * Prints a form (or reprints the ticket when `ticketOnly`) and returns once the printer has
+     * accepted the job (CUPS: completed), or fails with a message for the log (never personal
+     * data). Empty when there is no printer. Runs on the console's print thread, never the UI
+     * thread, on copies of the form and the record; `stage` reports its progress.
+     */
+    std::function<Result<Ok, std::string>(const forms::FilledForm&, const queue::RecordInfo&,
+        bool ticketOnly, const std::function<void(PrintStage)>& stage)>
         print;
 };
 
@@ -120,6 +139,33 @@ struct RecordView
     std::int64_t leaseLeftMs = 0;
 };
 
+/** The running or the last print job (for the screen: progress, then the outcome). */
+struct PrintStatus
+{
+    enum class State
+    {
+        Running,
+        Done,
+        Failed,
+    };
+    State state = State::Running;
+    PrintStage stage = PrintStage::Rendering; // while Running
+    std::string recordId;
+    std::string ticket;
+    bool ticketOnly = false;
+    std::int64_t startedAtMs = 0;
+    std::int64_t endedAtMs = 0; // Done / Failed
+    bool markedPrinted = false; // Done: the record went from approved to printed
+    ConsoleError error; // Failed
+};
+
+/** What exportToFolder wrote. */
+struct ExportFile
+{
+    std::size_t count = 0;
+    std::filesystem::path file; // empty when there was nothing to export (no file is left)
+};
+
 struct DashboardView
 {
     std::int64_t waiting = 0;
@@ -171,11 +217,41 @@ public:
     /** Shows the My Number in full (supervisor; audited). hideMyNumber() masks it again. */
     ConsoleResult<Ok> revealMyNumber();
     void hideMyNumber();
-    /** Prints the open record's form, or reprints its ticket. */
+    /**
+     * Starts printing the open record's form, or reprinting its ticket, on the print thread and
+     * returns at once (one job at a time: "print-busy"). The record's status changes only in
+     * finishPrint(), after the printer accepted the job.
+     */
     ConsoleResult<Ok> print(bool ticketOnly);
+    /**
+     * Called from the print thread when a job moves on or ends (e.g. to wake the UI loop, which
+     * then calls finishPrint()). Set it before printing; a running job keeps the one it had.
+     */
+    void setPrintWake(std::function<void()> wake);
+    /**
+     * Collects a finished job (call on the UI thread when woken, or every tick). A form printed
+     * successfully marks its record printed when the record is approved by then (it may have been
+     * approved while the job ran) and was not corrected after the job started. True when
+     * printStatus() changed.
+     */
+    bool finishPrint();
+    /** The running job, or the last one's outcome; nullopt before the first print. */
+    std::optional<PrintStatus> printStatus() const;
+    bool printing() const;
+
     /** Writes records decided since `sinceMs` for the resident-records system (supervisor). */
     ConsoleResult<std::size_t> exportSince(
         std::int64_t sinceMs, queue::ExportFormat format, std::ostream& out);
+    /**
+     * exportSince into a new file in `folder`: kakanai-export-YYYYMMDD-HHMMSS[-N].jsonl|.csv,
+     * mode 0600, written under a temporary name, flushed to disk and renamed. With nothing to
+     * export no file is left. `sinceDay` is a local date YYYY-MM-DD (records decided from its
+     * start).
+     */
+    ConsoleResult<ExportFile> exportToFolder(const std::filesystem::path& folder,
+        const std::string& sinceDay, queue::ExportFormat format);
+    /** A supervisor is logged in (and the screen is not locked). */
+    bool canExport() const;
     ConsoleResult<DashboardView> dashboard() const;
 
     struct State;
