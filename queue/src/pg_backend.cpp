@@ -280,7 +280,17 @@ public:
         ensureConnected();
         m_wrote = false;
         m_locked = false;
-        exec(writer ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+        const char* begin = writer ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
+        try {
+            exec(begin);
+        } catch (const QueueException& e) {
+            // A connection the server dropped (restart, failover) only shows when used; nothing
+            // has happened yet, so reconnect once and begin again.
+            if (e.error().code != QueueErrorCode::Io) {
+                throw;
+            }
+            exec(begin); // exec reconnects first (ensureConnected), or throws Io again
+        }
         m_inTx = true;
         if (writer) {
             lockWriters();
@@ -332,6 +342,14 @@ public:
         }
         PGresult* result = PQexecParams(m_conn, sql.c_str(), count, types.data(), pointers.data(),
             lengths.data(), formats.data(), 0);
+        if (!m_inTx && !write && PQstatus(m_conn) != CONNECTION_OK) {
+            // A read on a connection the server dropped: reconnect once and read again (a
+            // write is never repeated: it may have been committed before the connection died).
+            PQclear(result);
+            ensureConnected();
+            result = PQexecParams(m_conn, sql.c_str(), count, types.data(), pointers.data(),
+                lengths.data(), formats.data(), 0);
+        }
         const auto status = PQresultStatus(result);
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
             throwPg(m_conn, result, "database statement failed");

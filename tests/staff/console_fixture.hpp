@@ -1,4 +1,5 @@
-// The staff console tests' fixture: a fresh SQLite queue file with a test clock, an admin, two
+// The staff console tests' fixture: a fresh queue (an SQLite file unless a subclass says
+// otherwise) with a test clock, an admin, two
 // reviewers (tanaka, sato) and a supervisor (suzuki) at a low scrypt cost, the shipped form
 // templates, and invented residents' requests.
 #pragma once
@@ -43,7 +44,7 @@ protected:
         options.clock = &clock;
         options.create = true;
         options.scrypt = queue::ScryptParams { 1u << 10, 8, 1 }; // fast for tests
-        auto opened = queue::Store::open(m_dir / "queue.db", options);
+        auto opened = queue::Store::open(queueLocation(), options);
         ASSERT_TRUE(opened.ok()) << opened.error().message;
         store.emplace(std::move(*opened));
         ASSERT_TRUE(
@@ -93,6 +94,10 @@ protected:
     {
         return StaffConsole(*store, templates, clock, std::move(options));
     }
+
+    /** Where the queue lives: a file in the test's folder (a subclass may use a server). */
+    virtual std::string queueLocation() { return (m_dir / "queue.db").string(); }
+    const fs::path& folder() const { return m_dir; }
 
     queue::TestClock clock;
     std::optional<queue::Store> store;

@@ -39,7 +39,7 @@ ConsoleResult<Ok> loadRecord(StaffConsole::State& state, const queue::RecordInfo
 {
     auto payload = state.store->readPayload(*state.session, info.id);
     if (!payload) {
-        return fail(fromQueue(payload.error()));
+        return fail(queueFailure(state, payload.error()));
     }
     auto form = forms::parseFilledJson(std::string_view(payload->data(), payload->size()));
     if (!form) {
@@ -47,7 +47,7 @@ ConsoleResult<Ok> loadRecord(StaffConsole::State& state, const queue::RecordInfo
     }
     auto history = state.store->corrections(*state.session, info.id);
     if (!history) {
-        return fail(fromQueue(history.error()));
+        return fail(queueFailure(state, history.error()));
     }
     dropRecord(state);
     state.info = info;
@@ -113,7 +113,7 @@ ConsoleResult<Ok> StaffConsole::login(const std::string& userId, const SecureStr
 {
     auto session = m_state->store->login(userId, password);
     if (!session) {
-        return fail(fromQueue(session.error()));
+        return fail(queueFailure(*m_state, session.error()));
     }
     m_state->session = *session;
     m_state->locked = false;
@@ -135,7 +135,7 @@ ConsoleResult<Ok> StaffConsole::unlock(const SecureString& password)
     }
     auto session = m_state->store->login(m_state->session->userId(), password);
     if (!session) {
-        return fail(fromQueue(session.error()));
+        return fail(queueFailure(*m_state, session.error()));
     }
     m_state->locked = false;
     m_state->lastInputMs = m_state->clock->nowMs();
@@ -169,6 +169,9 @@ void StaffConsole::tick()
         lock();
         return;
     }
+    if (state.offline && refresh()) {
+        retryPendingCorrection();
+    }
     if (state.info && state.info->leaseUntilMs
         && *state.info->leaseUntilMs - now < state.options.renewLeaseBeforeMs) {
         if (auto renewed = state.store->extendLease(*state.session, state.info->id)) {
@@ -187,8 +190,9 @@ ConsoleResult<Ok> StaffConsole::refresh()
     }
     auto records = state.store->list(state.list.filter.status);
     if (!records) {
-        return fail(fromQueue(records.error()));
+        return fail(queueFailure(state, records.error()));
     }
+    state.offline = false;
     const std::int64_t now = state.clock->nowMs();
     ListView view;
     view.filter = state.list.filter;
@@ -256,7 +260,7 @@ ConsoleResult<Ok> StaffConsole::open(const std::string& id)
     }
     auto claimed = state.store->claim(*state.session, id);
     if (!claimed) {
-        return fail(fromQueue(claimed.error()));
+        return fail(queueFailure(state, claimed.error()));
     }
     return loadRecord(state, *claimed);
 }
@@ -269,7 +273,7 @@ ConsoleResult<Ok> StaffConsole::openNext()
     }
     auto claimed = state.store->claimNext(*state.session);
     if (!claimed) {
-        return fail(fromQueue(claimed.error()));
+        return fail(queueFailure(state, claimed.error()));
     }
     if (!*claimed) {
         return fail(consoleError("nothing-waiting"));
@@ -293,7 +297,7 @@ ConsoleResult<Ok> StaffConsole::close()
             // The lease will expire anyway; the record is not lost.
             dropRecord(state);
             (void)refresh();
-            return fail(fromQueue(released.error()));
+            return fail(queueFailure(state, released.error()));
         }
     }
     dropRecord(state);
@@ -334,8 +338,17 @@ ConsoleResult<Ok> StaffConsole::correct(
     assignSecure(request.newPayload, json);
     secureZero(json.data(), json.size());
     if (auto stored = state.store->correct(*state.session, state.info->id, request); !stored) {
-        return fail(fromQueue(stored.error()));
+        if (stored.error().code == queue::QueueErrorCode::Io) {
+            // Nothing typed is lost: kept (zeroed when dropped) and saved by tick() later.
+            PendingCorrection pending { state.info->id, key, {}, {} };
+            assignSecure(pending.text, text);
+            assignSecure(pending.reason, reason);
+            state.pendingCorrection = std::move(pending);
+        }
+        return fail(queueFailure(state, stored.error()));
     }
+    state.offline = false;
+    state.pendingCorrection.reset();
     state.form = std::move(corrected);
     if (state.printStatus && state.printStatus->state == PrintStatus::State::Running
         && state.printStatus->recordId == state.info->id) {
@@ -363,7 +376,7 @@ ConsoleResult<Ok> StaffConsole::decide(queue::Decision decision, const std::stri
     assignSecure(secureReason, reason);
     auto decided = state.store->decide(*state.session, state.info->id, decision, secureReason);
     if (!decided) {
-        return fail(fromQueue(decided.error()));
+        return fail(queueFailure(state, decided.error()));
     }
     dropRecord(state);
     return refresh();
@@ -378,7 +391,7 @@ ConsoleResult<Ok> StaffConsole::revealMyNumber()
     touch();
     auto number = state.store->revealMyNumber(*state.session, state.info->id);
     if (!number) {
-        return fail(fromQueue(number.error()));
+        return fail(queueFailure(state, number.error()));
     }
     state.myNumber = std::move(*number);
     buildRecordView(state);
@@ -402,7 +415,7 @@ ConsoleResult<std::size_t> StaffConsole::exportSince(
     }
     auto written = state.store->exportRecords(*state.session, sinceMs, format, out);
     if (!written) {
-        return fail(fromQueue(written.error()));
+        return fail(queueFailure(state, written.error()));
     }
     return *written;
 }
@@ -452,6 +465,39 @@ std::string formatWait(std::int64_t ms)
         return std::to_string(minutes) + "分";
     }
     return std::to_string(minutes / 60) + "時間" + std::to_string(minutes % 60) + "分";
+}
+
+bool StaffConsole::offline() const
+{
+    return m_state->offline;
+}
+
+const PendingCorrection* StaffConsole::pendingCorrection() const
+{
+    return m_state->pendingCorrection ? &*m_state->pendingCorrection : nullptr;
+}
+
+void StaffConsole::retryPendingCorrection()
+{
+    State& state = *m_state;
+    if (!state.pendingCorrection) {
+        return;
+    }
+    if (!state.info || state.info->id != state.pendingCorrection->recordId) {
+        state.pendingCorrection.reset(); // its record was closed: nothing to save it into
+        return;
+    }
+    const PendingCorrection pending = *state.pendingCorrection;
+    std::string text(pending.text.data(), pending.text.size());
+    std::string reason(pending.reason.data(), pending.reason.size());
+    const bool touchedBefore = state.lastInputMs != 0;
+    const std::int64_t lastInput = state.lastInputMs;
+    (void)correct(pending.key, text, reason); // clears the pending correction once saved
+    secureZero(text.data(), text.size());
+    secureZero(reason.data(), reason.size());
+    if (touchedBefore) {
+        state.lastInputMs = lastInput; // a retry is not the user's input (the lock timer runs on)
+    }
 }
 
 } // namespace kakanai::staff

@@ -30,6 +30,9 @@ constexpr Message MESSAGES[] = {
     { "key-missing", "暗号鍵がありません。システム管理者に連絡してください。" },
     { "busy", "データベースが混み合っています。もう一度お試しください。" },
     { "print-failed", "印刷できませんでした。プリンターを確認してください。" },
+    { "io",
+        "サーバーに接続できません（オフライン）。自動で再接続します。入力中の訂正は保存待ちとして"
+        "残っています。" },
     { "print-busy", "印刷中です。終わるまでお待ちください。" },
     { "bad-day", "日付は YYYY-MM-DD の形で入力してください。" },
     { "export-folder", "出力先のフォルダーがないか、書き込めません。" },
@@ -52,6 +55,14 @@ ConsoleError consoleError(std::string id)
 ConsoleError fromQueue(const queue::QueueError& error)
 {
     return consoleError(queue::errorName(error.code));
+}
+
+ConsoleError queueFailure(StaffConsole::State& state, const queue::QueueError& error)
+{
+    if (error.code == queue::QueueErrorCode::Io) {
+        state.offline = true;
+    }
+    return fromQueue(error);
 }
 
 } // namespace kakanai::staff::detail

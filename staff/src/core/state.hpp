@@ -33,6 +33,12 @@ struct StaffConsole::State
     std::function<void()> printWake;
     std::optional<PrintStatus> printStatus;
     bool printOutdated = false; // the record being printed was corrected after the job started
+
+    // The queue server could not be reached (a town hall's PostgreSQL queue, see
+    // docs/townhall.md): the screens say so, tick() tries again, and a correction that could
+    // not be saved waits here (the open record stays claimed by us) until it can.
+    bool offline = false;
+    std::optional<PendingCorrection> pendingCorrection;
     detail::PrintThread printThread; // declared last, destroyed first: waits for a running job
 
     const forms::FormTemplate* findTemplate(std::string_view id) const
@@ -49,6 +55,8 @@ struct StaffConsole::State
 namespace detail {
 
 ConsoleError fromQueue(const queue::QueueError& error);
+/** fromQueue, and marks the console offline when the server could not be reached (Io). */
+ConsoleError queueFailure(StaffConsole::State& state, const queue::QueueError& error);
 ConsoleError consoleError(std::string id);
 /** Rebuilds state.view from the open record. */
 void buildRecordView(StaffConsole::State& state);

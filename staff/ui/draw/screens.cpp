@@ -95,6 +95,15 @@ void drawTopBar(DrawContext& ctx)
     ImGui::SameLine(0, 24);
     ImGui::AlignTextToFramePadding();
     label(ctx, "職員: " + ctx.desk.console().userId(), StaffFont::Body, colors().muted);
+    if (ctx.desk.console().offline()) {
+        // A town hall's queue server is unreachable: say so plainly; tick() reconnects.
+        ImGui::SameLine(0, 24);
+        ImGui::AlignTextToFramePadding();
+        badge(ctx,
+            std::string("オフライン（再接続中）")
+                + (ctx.desk.console().pendingCorrection() ? "・訂正1件 保存待ち" : ""),
+            colors().danger);
+    }
     const float right = ImGui::GetWindowContentRegionMax().x;
     ImGui::SameLine(right - 400);
     button(ctx, "nav.list", "一覧", screen == DeskScreen::Dashboard);

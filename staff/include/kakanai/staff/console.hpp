@@ -166,6 +166,18 @@ struct ExportFile
     std::filesystem::path file; // empty when there was nothing to export (no file is left)
 };
 
+/**
+ * A correction that could not be saved because the queue server was unreachable: tick() saves
+ * it when the server answers again (the record stays claimed by this user meanwhile).
+ */
+struct PendingCorrection
+{
+    std::string recordId;
+    std::string key;
+    SecureString text;
+    SecureString reason;
+};
+
 struct DashboardView
 {
     std::int64_t waiting = 0;
@@ -239,6 +251,14 @@ public:
     std::optional<PrintStatus> printStatus() const;
     bool printing() const;
 
+    /**
+     * The queue server could not be reached by the last call (error "io"): the screens show an
+     * "offline" banner; tick() keeps trying and saves a pending correction once it answers.
+     */
+    bool offline() const;
+    /** The correction waiting to be saved, if any (for the banner). */
+    const PendingCorrection* pendingCorrection() const;
+
     /** Writes records decided since `sinceMs` for the resident-records system (supervisor). */
     ConsoleResult<std::size_t> exportSince(
         std::int64_t sinceMs, queue::ExportFormat format, std::ostream& out);
@@ -257,6 +277,9 @@ public:
     struct State;
 
 private:
+    /** Saves the pending correction into the open record (tick(), once the server answers). */
+    void retryPendingCorrection();
+
     std::unique_ptr<State> m_state;
 };
 
