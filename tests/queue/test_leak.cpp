@@ -69,9 +69,13 @@ std::vector<std::string> scan(const std::filesystem::path& dir)
 {
     std::vector<std::string> found;
     const auto list = needles();
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-        if (!entry.is_regular_file()) {
-            continue;
+    std::error_code error;
+    auto it = std::filesystem::recursive_directory_iterator(dir, error);
+    for (; !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+        const auto& entry = *it;
+        std::error_code typeError;
+        if (!entry.is_regular_file(typeError)) {
+            continue; // also a file that was removed meanwhile (a WAL segment recycled)
         }
         std::ifstream in(entry.path(), std::ios::binary);
         const std::string content((std::istreambuf_iterator<char>(in)), {});
@@ -80,6 +84,9 @@ std::vector<std::string> scan(const std::filesystem::path& dir)
                 found.push_back(entry.path().filename().string() + ": needle " + std::to_string(i));
             }
         }
+    }
+    if (error) {
+        ADD_FAILURE() << "cannot walk " << dir << ": " << error.message();
     }
     return found;
 }
@@ -93,13 +100,31 @@ std::string payloadFor(const Resident& r, const std::string& id)
         + R"(","origin":"card"},"my_number":{"value":")" + r.myNumber + R"(","origin":"card"}}})";
 }
 
-/** The folder holding the database's files: the test folder, or the private cluster's data. */
-std::filesystem::path databaseFolder(const TempDir& dir)
+/**
+ * The folders holding the database's files: the test folder, or, in the private PostgreSQL
+ * cluster, this database's own folder and the write-ahead log (other tests' databases, created
+ * and dropped meanwhile, are not walked).
+ */
+std::vector<std::filesystem::path> databaseFolders(const TempDir& dir)
 {
-    if (usingPostgres()) {
-        return std::filesystem::path(std::getenv("KAKANAI_TEST_POSTGRES_DIR")) / "data";
+    if (!usingPostgres()) {
+        return { dir.path() };
     }
-    return dir.path();
+    const std::filesystem::path data
+        = std::filesystem::path(std::getenv("KAKANAI_TEST_POSTGRES_DIR")) / "data";
+    const std::string oid = rawQuery(
+        dir / "queue.db", "SELECT oid FROM pg_database WHERE datname = current_database()");
+    return { data / "base" / oid, data / "pg_wal" };
+}
+
+std::vector<std::string> scanAll(const std::vector<std::filesystem::path>& folders)
+{
+    std::vector<std::string> found;
+    for (const auto& folder : folders) {
+        const auto more = scan(folder);
+        found.insert(found.end(), more.begin(), more.end());
+    }
+    return found;
 }
 
 TEST(Leak, NoPersonalDataInAnyFileOfTheDatabaseFolder)
@@ -142,12 +167,12 @@ TEST(Leak, NoPersonalDataInAnyFileOfTheDatabaseFolder)
             EXPECT_TRUE(std::filesystem::exists(dir / "queue.db-wal"));
             EXPECT_TRUE(std::filesystem::exists(dir / "queue.db-shm"));
         }
-        const auto found = scan(databaseFolder(dir));
+        const auto found = scanAll(databaseFolders(dir));
         EXPECT_TRUE(found.empty()) << ::testing::PrintToString(found);
         clock.advanceMs(100LL * 24 * 60 * 60 * 1000);
         EXPECT_GT(*store.purge(), 0u);
     }
-    const auto found = scan(databaseFolder(dir));
+    const auto found = scanAll(databaseFolders(dir));
     EXPECT_TRUE(found.empty()) << ::testing::PrintToString(found);
     // Sanity: the scanner does find a needle where there is one.
     {
