@@ -75,6 +75,14 @@ void configureConnection(Db& db)
     if (db.isPostgres()) {
         return; // session settings are made when the connection opens (pg_backend.cpp)
     }
+    // page_size only takes effect on a new, empty file (a WAL file keeps its size for ever).
+    // Every submission commits the record plus a leaf of each index, the audit row and the
+    // audit head to the WAL as whole pages and fsyncs them: 2 KB pages still hold a typical
+    // record (its ~1.9 KB row fits) but halve the bytes written per commit against 4 KB.
+    db.exec("PRAGMA page_size=2048");
+    // SQLite checkpoints every 1000 pages by default: 4 MB of WAL at its default page size.
+    // The same 4 MB with 2 KB pages (a checkpoint costs an fsync of the database file).
+    db.exec("PRAGMA wal_autocheckpoint=2000");
     // journal_mode=WAL is persistent; the others are per connection.
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");

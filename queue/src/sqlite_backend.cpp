@@ -1,6 +1,8 @@
 // The SQLite engine behind Db/Stmt/Tx (see db.hpp): prepared statements cached per connection,
-// a busy handler with short random sleeps, BEGIN IMMEDIATE for writers.
+// a busy handler with short random sleeps, and for writers the writers' queue (writer_lock.hpp)
+// then BEGIN IMMEDIATE.
 #include "db.hpp"
+#include "writer_lock.hpp"
 
 #include <sqlite3.h>
 
@@ -146,6 +148,8 @@ class SqliteConnection final : public ConnectionBackend
 {
 public:
     SqliteConnection(const std::string& path, bool create, int busyTimeoutMs)
+        : m_path(path)
+        , m_busyTimeoutMs(busyTimeoutMs)
     {
         const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
@@ -196,14 +200,61 @@ public:
         m_cache.put(std::move(statement));
     }
 
-    void begin(bool writer) override { exec(writer ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"); }
-    void commit() override { exec("COMMIT"); }
-    void rollback() noexcept override { sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr); }
+    void begin(bool writer) override
+    {
+        if (!writer) {
+            exec("BEGIN DEFERRED");
+            return;
+        }
+        WriterLock* queue = writerLock();
+        if (queue && !queue->lock(std::chrono::milliseconds(m_busyTimeoutMs))) {
+            raise(QueueErrorCode::Busy,
+                "another writer kept the database for " + std::to_string(m_busyTimeoutMs) + " ms");
+        }
+        try {
+            exec("BEGIN IMMEDIATE");
+        } catch (...) {
+            unlockWriters();
+            throw;
+        }
+    }
+    void commit() override
+    {
+        exec("COMMIT"); // on failure the transaction stays open: Tx's rollback lets the lock go
+        unlockWriters();
+    }
+    void rollback() noexcept override
+    {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        unlockWriters();
+    }
     void lockWriters() override { }
 
 private:
+    /** The writers' queue of this file, opened at the first write; null if it cannot be. */
+    WriterLock* writerLock()
+    {
+        if (!m_triedWriterLock) {
+            m_triedWriterLock = true;
+            if (!m_path.empty() && m_path != ":memory:" && m_path.rfind("file:", 0) != 0) {
+                m_writerLock = WriterLock::open(m_path + "-writer.lock", m_path);
+            }
+        }
+        return m_writerLock.get();
+    }
+    void unlockWriters() noexcept
+    {
+        if (m_writerLock) {
+            m_writerLock->unlock();
+        }
+    }
+
+    std::string m_path;
+    int m_busyTimeoutMs = 0;
     sqlite3* m_db = nullptr;
     StatementPool m_cache; ///< prepared statements kept for reuse
+    std::unique_ptr<WriterLock> m_writerLock;
+    bool m_triedWriterLock = false;
 };
 
 } // namespace

@@ -82,10 +82,13 @@ void validate(const Submission& s)
 Bytes submissionDigest(ByteView digestKey, const Submission& s)
 {
     SecureBytes message;
+    // One allocation: the payload is most of it (a growing buffer would be copied and zeroed
+    // at each doubling).
+    message.reserve(s.id.size() + s.templateId.size() + s.counterGroup.size() + s.payload.size()
+        + (s.myNumber ? s.myNumber->size() : 1) + 32);
     auto add = [&](std::string_view part) {
-        for (char c : part) {
-            message.push_back(static_cast<std::uint8_t>(c));
-        }
+        const auto* bytes = reinterpret_cast<const std::uint8_t*>(part.data());
+        message.insert(message.end(), bytes, bytes + part.size());
         message.push_back(0);
     };
     add(s.id);

@@ -39,15 +39,27 @@ Result<std::optional<RecordInfo>, QueueError> Store::claimNext(
         // a writer that bypasses kakanai's lock (an administrator's own SQL).
         Tx tx(s.db);
         const std::int64_t now = s.now();
-        static const std::string SQL = std::string(
-            "UPDATE records SET status = 'claimed', claimed_by = ?1, claimed_at = ?2,"
-            " first_claimed_at = COALESCE(first_claimed_at, ?2), lease_until = ?2 + ?3,"
-            " claim_count = claim_count + 1, updated_at = ?2"
-            " WHERE id = (SELECT id FROM records WHERE (status = 'submitted'"
-            "   OR (status = 'claimed' AND lease_until <= ?2))"
-            "   AND (?4 = '' OR counter_group = ?4) ORDER BY submitted_at, id LIMIT 1");
+        static const std::string UPDATE
+            = "UPDATE records SET status = 'claimed', claimed_by = ?1, claimed_at = ?2,"
+              " first_claimed_at = COALESCE(first_claimed_at, ?2), lease_until = ?2 + ?3,"
+              " claim_count = claim_count + 1, updated_at = ?2 WHERE id = ";
+        static const std::string POSTGRES_OLDEST
+            = "(SELECT id FROM records WHERE (status = 'submitted'"
+              " OR (status = 'claimed' AND lease_until <= ?2))"
+              " AND (?4 = '' OR counter_group = ?4) ORDER BY submitted_at, id LIMIT 1"
+              " FOR UPDATE SKIP LOCKED)";
+        // SQLite turns the OR above into a collection of every waiting row and a sort: a claim
+        // then held the write lock for a time that grew with the queue. Two probes that each
+        // walk records_by_status in order and stop at their first match do not.
+        static const std::string SQLITE_OLDEST
+            = "(SELECT id FROM (SELECT id, submitted_at FROM (SELECT id, submitted_at FROM records"
+              " WHERE status = 'submitted' AND (?4 = '' OR counter_group = ?4)"
+              " ORDER BY submitted_at, id LIMIT 1)"
+              " UNION ALL SELECT id, submitted_at FROM (SELECT id, submitted_at FROM records"
+              " WHERE status = 'claimed' AND lease_until <= ?2 AND (?4 = '' OR counter_group = ?4)"
+              " ORDER BY submitted_at, id LIMIT 1)) ORDER BY submitted_at, id LIMIT 1)";
         Stmt update(s.db,
-            SQL + (s.db.isPostgres() ? " FOR UPDATE SKIP LOCKED)" : ")")
+            UPDATE + (s.db.isPostgres() ? POSTGRES_OLDEST : SQLITE_OLDEST)
                 + " RETURNING id, claim_count");
         update.bind(1, staff.userId()).bind(2, now).bind(3, s.options.leaseMs);
         update.bind(4, counterGroup);

@@ -139,7 +139,7 @@ TEST(TownHallFaults, KiosksKeepIssuingTicketsWhileTheServerIsDownAndDrainInOrder
     };
     submitFive(k1, 1);
     submitFive(k2, 2);
-    ASSERT_TRUE(waitFor([&] { return serverCount() == "10"; }, 10s)) << serverCount();
+    ASSERT_TRUE(waitFor([&] { return serverCount() == "10"; }, 15s)) << serverCount();
 
     ASSERT_EQ(cluster.command("stop"), 0);
     submitFive(k1, 1); // the residents still get their tickets
@@ -151,7 +151,9 @@ TEST(TownHallFaults, KiosksKeepIssuingTicketsWhileTheServerIsDownAndDrainInOrder
             auto status = k1.outbox.outboxStatus();
             return status && status->waiting == 5 && !status->lastError.empty();
         },
-        5s));
+        15s))
+        << "waiting " << k1.outbox.outboxStatus()->waiting << ", last error '"
+        << k1.outbox.outboxStatus()->lastError << "'";
     const OutboxStatus waiting = *k1.outbox.outboxStatus();
     EXPECT_EQ(waiting.oldestWaitingTicket, "K1-006");
     EXPECT_NE(waiting.lastError.find("unreachable"), std::string::npos) << waiting.lastError;
