@@ -2,7 +2,8 @@
 // configuration, writing or printing a rendered PDF).
 // Exit codes: 0 success, 2 usage, 3 input error (unreadable or bad filled-form JSON, unknown
 // template, a template with lint problems, a form of another template), 4 render error (fonts
-// missing; a character without a glyph under --strict-glyphs), 5 print error (stderr starts
+// missing; a character without a glyph under --strict-glyphs; the template's background PDF
+// missing, unreadable or without a page it names: render.background), 5 print error (stderr starts
 // with the error id: print.printer-stopped, print.queue-missing, ...).
 #pragma once
 

@@ -15,6 +15,7 @@ struct Command
     std::vector<std::string> data;
     std::string templateId;
     std::string issuedAt;
+    bool noBackground = false; // form --no-background: the ruled layout even with a background
 };
 
 Result<Command, int> parse(const Args& args, bool ticket)
@@ -29,6 +30,10 @@ Result<Command, int> parse(const Args& args, bool ticket)
             continue;
         }
         const std::string& option = args[i];
+        if (!ticket && option == "--no-background") {
+            command.noBackground = true;
+            continue;
+        }
         const bool known = option == "--data" || (!ticket && option == "--template")
             || (ticket && option == "--issued-at");
         if (!known) {
@@ -90,6 +95,7 @@ int runForm(const Args& args)
     const forms::FormTemplate& form = *config->findTemplate(filled->templateId);
     printer::FormPrintInfo info { command->output.recordId, command->output.ticketNumber,
         municipality(*config), command->output.training };
+    info.templateBackground = !command->noBackground;
     return deliver(renderer->renderForm(form, *filled, info), command->output, form.id, "A4");
 }
 

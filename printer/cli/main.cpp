@@ -1,6 +1,7 @@
 // kakanai-print: render filled forms and tickets to PDF, print them on CUPS queues, list queues.
 //
-//   kakanai-print form --data FILLED.json [--template ID] [--out FILE.pdf | --printer NAME] ...
+//   kakanai-print form --data FILLED.json [--template ID] [--no-background]
+//                      [--out FILE.pdf | --printer NAME] ...
 //   kakanai-print ticket --data FILLED.json [--data ...] --ticket NUMBER [...]
 //   kakanai-print printers [--server SERVER]
 //
@@ -14,9 +15,12 @@ namespace {
 
 constexpr std::string_view USAGE = R"(usage: kakanai-print COMMAND [ARGS]
 
-  form --data FILLED.json [--template ID] (--out FILE.pdf | --printer NAME) [OPTIONS]
+  form --data FILLED.json [--template ID] [--no-background]
+       (--out FILE.pdf | --printer NAME) [OPTIONS]
                        Render a filled form (kakanai-forms prefill output; - for standard
                        input) as an A4 PDF. --template must match the form's template_id.
+                       A template with a [print] background is printed on that PDF (the
+                       town's own form) unless --no-background.
   ticket --data FILLED.json [--data FILLED.json]... --ticket NUMBER
                        (--out FILE.pdf | --printer NAME) [--issued-at RFC3339] [OPTIONS]
                        Render the visit's 80 mm ticket listing the forms of every --data.

@@ -1,4 +1,5 @@
-// Renderer: owns the fonts (TextContext) and forwards to the form and ticket renderers.
+// Renderer: owns the fonts (TextContext) and forwards to the form and ticket renderers (a form
+// whose template has a [print] background goes to the background renderer with its layout).
 #include "kakanai/printer/renderer.hpp"
 
 #include "draw.hpp"
@@ -32,6 +33,13 @@ Renderer& Renderer::operator=(Renderer&&) noexcept = default;
 Result<PdfDocument, RenderError> Renderer::renderForm(const forms::FormTemplate& form,
     const forms::FilledForm& filled, const FormPrintInfo& info) const
 {
+    if (!info.background && info.templateBackground) {
+        if (auto layout = backgroundFromTemplate(form)) {
+            FormPrintInfo withLayout = info;
+            withLayout.background = std::move(layout);
+            return detail::renderFormPdf(m_impl->fonts, m_impl->options, form, filled, withLayout);
+        }
+    }
     return detail::renderFormPdf(m_impl->fonts, m_impl->options, form, filled, info);
 }
 

@@ -43,6 +43,104 @@ ReferenceInfo sourceReference(std::string_view name)
     return info;
 }
 
+// Limits of what a background layout may ask for (docs/forms-templates.md, "Printing").
+constexpr double MIN_TEXT_PT = 5;
+constexpr double MAX_TEXT_PT = 72;
+constexpr double MIN_QR_MM = 15; // smaller codes do not scan reliably from paper
+constexpr double MAX_QR_MM = 100;
+constexpr double MM_PER_PT = 25.4 / 72.0;
+
+void report(Diagnostics& out, const SourceLocation& where, std::string id, std::string text)
+{
+    out.push_back({ where.file, where.line, where.column, std::move(id), std::move(text) });
+}
+
+std::string mmText(double value)
+{
+    std::string text = std::to_string(value);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.') {
+        text.pop_back();
+    }
+    return text;
+}
+
+// The [print] background keys and every field's print_at.
+void checkBackground(const FormTemplate& form, Diagnostics& out)
+{
+    const FormPrintSettings& print = form.print;
+    const PaperSizeMm paper = paperSize(print.backgroundPaper);
+    const std::string paperText = std::string(backgroundPaperName(print.backgroundPaper)) + " ("
+        + mmText(paper.width) + " × " + mmText(paper.height) + " mm)";
+    if (!print.hasBackground()) {
+        if (print.backgroundQr) {
+            report(out, print.backgroundQr->where, "lint.print-at-without-background",
+                "background_qr is given but [print] has no background");
+        }
+        if (print.paperWhere.line > 0) {
+            report(out, print.paperWhere, "lint.print-at-without-background",
+                "background_paper is given but [print] has no background");
+        }
+    }
+    if (const auto& qr = print.backgroundQr) {
+        if (qr->page < 1) {
+            report(out, qr->where, "lint.print-at-range", "background_qr: page must be 1 or more");
+        }
+        if (qr->sizeMm < MIN_QR_MM || qr->sizeMm > MAX_QR_MM) {
+            report(out, qr->where, "lint.print-at-range",
+                "background_qr: size must be " + mmText(MIN_QR_MM) + " to " + mmText(MAX_QR_MM)
+                    + " mm");
+        } else if (qr->xMm < 0 || qr->yMm < 0 || qr->xMm + qr->sizeMm > paper.width
+            || qr->yMm + qr->sizeMm > paper.height) {
+            report(out, qr->where, "lint.print-at-off-paper",
+                "background_qr does not lie on " + paperText);
+        }
+    }
+    for (const auto& field : form.fields) {
+        const std::string what = "field '" + field.key + "'";
+        if (!field.printAt) {
+            if (print.hasBackground() && !field.printAtOmitted) {
+                report(out, field.where, "lint.print-at-missing",
+                    what
+                        + " has no print_at: give its position on the background, or "
+                          "print_at = false to leave it off");
+            }
+            continue;
+        }
+        const PrintPosition& at = *field.printAt;
+        if (!print.hasBackground()) {
+            report(out, at.where, "lint.print-at-without-background",
+                "print_at of " + what + " is given but [print] has no background");
+        }
+        bool inRange = true;
+        if (at.page < 1) {
+            report(out, at.where, "lint.print-at-range",
+                "print_at of " + what + ": page must be 1 or more");
+            inRange = false;
+        }
+        if (at.widthMm < 0) {
+            report(out, at.where, "lint.print-at-range",
+                "print_at of " + what + ": width cannot be negative (0 = one line)");
+            inRange = false;
+        }
+        if (at.sizePt < MIN_TEXT_PT || at.sizePt > MAX_TEXT_PT) {
+            report(out, at.where, "lint.print-at-range",
+                "print_at of " + what + ": size must be " + mmText(MIN_TEXT_PT) + " to "
+                    + mmText(MAX_TEXT_PT) + " points");
+            inRange = false;
+        }
+        if (!inRange) {
+            continue;
+        }
+        // The first line must fit: its top left on the paper, its width and height inside it.
+        if (at.xMm < 0 || at.yMm < 0 || at.xMm >= paper.width || at.xMm + at.widthMm > paper.width
+            || at.yMm + at.sizePt * MM_PER_PT > paper.height) {
+            report(out, at.where, "lint.print-at-off-paper",
+                "print_at of " + what + " does not lie on " + paperText);
+        }
+    }
+}
+
 } // namespace
 
 bool isSourceReference(std::string_view name)
@@ -89,6 +187,7 @@ Diagnostics lintTemplate(const FormTemplate& form, const std::vector<std::string
                 "lint.unreachable-field", what + " can never be shown: its `when` is never true" });
         }
     }
+    checkBackground(form, out);
     for (const auto& rule : form.rules) {
         const std::string what = "rule '" + rule.id + "'";
         checkLanguages(rule.message, languages, rule.where, "message of " + what, out);

@@ -5,6 +5,7 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <filesystem>
 #include <memory>
 #include <set>
 
@@ -106,6 +107,43 @@ void readOptions(TableReader& reader, Field& field)
     }
 }
 
+// `print_at = { page = 1, x = 52, y = 40, width = 110, size = 12 }` or `print_at = false`.
+void readPrintAt(TableReader& reader, Field& field)
+{
+    const toml::node* node = reader.node("print_at");
+    if (!node) {
+        return;
+    }
+    if (node->is_boolean() && !node->as_boolean()->get()) {
+        field.printAtOmitted = true;
+        return;
+    }
+    // A malformed print_at counts as omitted: it is reported here, not again as missing.
+    const toml::table* table = node->as_table();
+    if (!table) {
+        reader.errorAt("print_at", "template.wrong-type",
+            "print_at must be a table { page = 1, x = …, y = …, width = …, size = … } or false");
+        field.printAtOmitted = true;
+        return;
+    }
+    TableReader at(*table, reader.file(), reader.diagnostics(), "print_at");
+    PrintPosition position;
+    position.where = at.where();
+    position.page = at.integer("page").value_or(1);
+    auto x = at.number("x", true);
+    auto y = at.number("y", true);
+    position.widthMm = at.number("width").value_or(0);
+    position.sizePt = at.number("size").value_or(position.sizePt);
+    at.reportUnknownKeys();
+    if (x && y) {
+        position.xMm = *x;
+        position.yMm = *y;
+        field.printAt = position;
+    } else {
+        field.printAtOmitted = true;
+    }
+}
+
 void readField(TableReader& reader, const std::string& sectionId, FormTemplate& form,
     std::set<std::string, std::less<>>& keys)
 {
@@ -158,6 +196,7 @@ void readField(TableReader& reader, const std::string& sectionId, FormTemplate& 
         field.print.width = static_cast<int>(printReader.integer("width").value_or(0));
         printReader.reportUnknownKeys();
     }
+    readPrintAt(reader, field);
     if (const toml::node* shared = reader.node("shared")) {
         if (shared->is_boolean()) {
             field.shared = shared->as_boolean()->get() ? field.key : "";
@@ -220,13 +259,63 @@ void readRules(TableReader& root, FormTemplate& form)
     }
 }
 
+std::optional<QrPosition> readBackgroundQr(TableReader& print)
+{
+    const toml::table* table = print.subtable("background_qr");
+    if (!table) {
+        return std::nullopt;
+    }
+    TableReader reader(*table, print.file(), print.diagnostics(), "background_qr");
+    QrPosition qr;
+    qr.where = reader.where();
+    qr.page = reader.integer("page").value_or(1);
+    auto x = reader.number("x", true);
+    auto y = reader.number("y", true);
+    qr.sizeMm = reader.number("size").value_or(qr.sizeMm);
+    reader.reportUnknownKeys();
+    if (!x || !y) {
+        return std::nullopt;
+    }
+    qr.xMm = *x;
+    qr.yMm = *y;
+    return qr;
+}
+
 void readPrintSettings(TableReader& root, FormTemplate& form)
 {
-    if (const toml::table* print = root.subtable("print")) {
-        TableReader reader(*print, root.file(), root.diagnostics(), "print");
-        form.print.signature = reader.boolean("signature").value_or(false);
-        reader.reportUnknownKeys();
+    const toml::table* print = root.subtable("print");
+    if (!print) {
+        return;
     }
+    TableReader reader(*print, root.file(), root.diagnostics(), "print");
+    FormPrintSettings& settings = form.print;
+    settings.signature = reader.boolean("signature").value_or(false);
+    settings.backgroundWhere = reader.where();
+    if (auto background = reader.string("background")) {
+        settings.backgroundWhere
+            = detail::locationOf(reader.node("background")->source(), reader.file());
+        if (background->empty()) {
+            reader.errorAt("background", "template.wrong-type",
+                "'background' in print must be the path of a PDF file");
+        } else {
+            settings.background = *background;
+            const std::filesystem::path path(*background);
+            settings.backgroundFile
+                = path.is_absolute() ? path : (configFolderOf(form.file) / path).lexically_normal();
+        }
+    }
+    if (auto paper = reader.string("background_paper")) {
+        settings.paperWhere
+            = detail::locationOf(reader.node("background_paper")->source(), reader.file());
+        if (auto parsed = backgroundPaperFromName(*paper)) {
+            settings.backgroundPaper = *parsed;
+        } else {
+            reader.errorAt("background_paper", "template.unknown-paper",
+                "background_paper must be \"A4\" or \"B4\"");
+        }
+    }
+    settings.backgroundQr = readBackgroundQr(reader);
+    reader.reportUnknownKeys();
 }
 
 } // namespace

@@ -1,4 +1,5 @@
-// Names of field types and prefill sources as written in templates; Diagnostic formatting.
+// Names of field types, prefill sources and background papers as written in templates; the
+// configuration folder of a template; Diagnostic formatting.
 #include "kakanai/forms/template.hpp"
 
 #include <array>
@@ -106,6 +107,36 @@ bool prefillFits(PrefillSource source, FieldType type)
         return type == FieldType::PostalCode;
     }
     return false;
+}
+
+PaperSizeMm paperSize(BackgroundPaper paper)
+{
+    return paper == BackgroundPaper::B4 ? PaperSizeMm { 257, 364 } : PaperSizeMm { 210, 297 };
+}
+
+std::optional<BackgroundPaper> backgroundPaperFromName(std::string_view name)
+{
+    if (name == "A4") {
+        return BackgroundPaper::A4;
+    }
+    if (name == "B4") {
+        return BackgroundPaper::B4;
+    }
+    return std::nullopt;
+}
+
+std::string_view backgroundPaperName(BackgroundPaper paper)
+{
+    return paper == BackgroundPaper::B4 ? "B4" : "A4";
+}
+
+std::filesystem::path configFolderOf(const std::filesystem::path& templateFile)
+{
+    std::filesystem::path folder = templateFile.parent_path();
+    if (folder.filename() == "forms") {
+        folder = folder.parent_path();
+    }
+    return folder;
 }
 
 const Option* Field::findOption(std::string_view value) const

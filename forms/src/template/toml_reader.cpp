@@ -1,6 +1,7 @@
 #include "template/toml_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -139,6 +140,32 @@ std::optional<bool> TableReader::boolean(std::string_view key)
     }
     wrongType(key, "true or false");
     return std::nullopt;
+}
+
+std::optional<double> TableReader::number(std::string_view key, bool required)
+{
+    const toml::node* n = find(key);
+    if (!n) {
+        if (required) {
+            error(m_table.source(), "template.missing-key",
+                m_what + " has no '" + std::string(key) + "'");
+        }
+        return std::nullopt;
+    }
+    double value = 0;
+    if (n->is_integer()) {
+        value = static_cast<double>(n->as_integer()->get());
+    } else if (n->is_floating_point()) {
+        value = n->as_floating_point()->get();
+    } else {
+        wrongType(key, "a number");
+        return std::nullopt;
+    }
+    if (!std::isfinite(value)) {
+        wrongType(key, "a finite number");
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::optional<LocalizedText> TableReader::localized(std::string_view key, bool required)

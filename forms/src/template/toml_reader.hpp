@@ -37,6 +37,8 @@ public:
     std::optional<std::string> string(std::string_view key, bool required = false);
     std::optional<std::int64_t> integer(std::string_view key, bool required = false);
     std::optional<bool> boolean(std::string_view key);
+    /** An integer or a float (12 or 12.5); not nan or inf. */
+    std::optional<double> number(std::string_view key, bool required = false);
     /** A table of language → string, e.g. label = { ja = "…", en = "…" }. */
     std::optional<LocalizedText> localized(std::string_view key, bool required = false);
     const toml::table* subtable(std::string_view key);

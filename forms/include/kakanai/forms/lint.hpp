@@ -25,7 +25,17 @@
 //   lint.id-file-mismatch      a template whose id is not its file name (ido.toml → "ido");
 //   lint.duplicate-form-id     two templates with the same id;
 //   lint.missing-form          a life event naming a form that no template defines;
-//   lint.unknown-preset-field  a life event preset for a field the form does not have.
+//   lint.unknown-preset-field  a life event preset for a field the form does not have;
+//   lint.print-at-missing      a template with a [print] background and a field with neither
+//                              print_at nor print_at = false;
+//   lint.print-at-without-background  print_at, background_qr or background_paper in a
+//                              template without a [print] background;
+//   lint.print-at-range        a page below 1, a negative width, a type size outside 5–72 pt, a
+//                              QR code size outside 15–100 mm;
+//   lint.print-at-off-paper    a value's first line or the QR code not on the background_paper
+//                              (A4 210 × 297 mm by default, B4 257 × 364 mm).
+// Whether the background file exists and is a PDF with those pages is checked when printing
+// (printer: render.background), not here.
 #pragma once
 
 #include "kakanai/forms/diagnostic.hpp"

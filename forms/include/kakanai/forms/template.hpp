@@ -19,6 +19,9 @@
 //   template.choice-without-options, template.duplicate-option, template.options-not-allowed;
 //   template.bad-pattern      a validation pattern ICU cannot compile;
 //   template.bad-range        min > max, or a negative length;
+//   template.unknown-paper    a [print] background_paper other than "A4" or "B4";
+//   template.wrong-type       also: print_at neither a table nor false, a position that is
+//                             not a finite number, an empty background path;
 //   expr.*                    a `when` that does not parse (column inside the string).
 // A template is still returned when there are diagnostics (with the bad parts left out), so the
 // linter can check the rest; callers that run forms must refuse a template with diagnostics.
@@ -115,11 +118,67 @@ struct PrintHints
     int width = 0; // in full-width characters; 0 = the printer's default
 };
 
+/** The paper a background PDF is made for; positions must lie on it (lint). Portrait only. */
+enum class BackgroundPaper
+{
+    A4, // 210 × 297 mm (the default)
+    B4, // JIS B4, 257 × 364 mm
+};
+
+/** Width and height of the paper in millimetres. */
+struct PaperSizeMm
+{
+    double width = 0;
+    double height = 0;
+};
+PaperSizeMm paperSize(BackgroundPaper paper);
+/** "A4", "B4"; nullopt for another name. */
+std::optional<BackgroundPaper> backgroundPaperFromName(std::string_view name);
+std::string_view backgroundPaperName(BackgroundPaper paper);
+
+/** A field's `print_at`: where its value is printed on the background PDF. Millimetres from the
+ *  top left of the page; the loader keeps the values as written, the linter checks them. */
+struct PrintPosition
+{
+    std::int64_t page = 1; // 1-based page of the background
+    double xMm = 0; // top left of the value's first line
+    double yMm = 0;
+    double widthMm = 0; // the value wraps at this width; 0 = one line
+    double sizePt = 10.5; // type size in points
+    SourceLocation where; // of the print_at table
+};
+
+/** `[print] background_qr`: where the QR code (record id, ticket) goes on the background. */
+struct QrPosition
+{
+    std::int64_t page = 1;
+    double xMm = 0; // top left of the code, quiet zone included
+    double yMm = 0;
+    double sizeMm = 20; // the code is square
+    SourceLocation where;
+};
+
 /** The template's optional top-level [print] table (docs/forms-templates.md, "Printing"). */
 struct FormPrintSettings
 {
     bool signature = false; // a signature box (署名欄) after the last section
+    /** `background`: the municipality's own paper form as a PDF, as written in the template
+     *  ("" = none: the printer draws its ruled layout). */
+    std::string background;
+    /** `background` resolved against the configuration folder: the folder holding `forms/`
+     *  when the template is in a folder named forms, else the template's own folder (absolute
+     *  paths are kept). The printer opens this file. Empty when there is no background. */
+    std::filesystem::path backgroundFile;
+    BackgroundPaper backgroundPaper = BackgroundPaper::A4; // `background_paper`
+    std::optional<QrPosition> backgroundQr; // `background_qr`; nullopt = no QR code printed
+    SourceLocation backgroundWhere; // of `background`, or of the [print] table
+    SourceLocation paperWhere; // of `background_paper`; line 0 when it is not given
+
+    bool hasBackground() const { return !background.empty(); }
 };
+
+/** The configuration folder of a template file (see FormPrintSettings::backgroundFile). */
+std::filesystem::path configFolderOf(const std::filesystem::path& templateFile);
 
 struct Field
 {
@@ -134,6 +193,11 @@ struct Field
     PrefillSource prefill = PrefillSource::None;
     Expression when; // empty = always shown
     PrintHints print;
+    /** `print_at`: the value's position on the template's background PDF. nullopt when not
+     *  given or when `print_at = false` (printAtOmitted: deliberately not printed there; also
+     *  set for a malformed print_at, which the loader has reported). */
+    std::optional<PrintPosition> printAt;
+    bool printAtOmitted = false;
     std::string shared; // visit-wide answer key ("" = not shared); `shared = true` uses key
     DateDisplay dateDisplay = DateDisplay::Era;
     bool store = false; // my_number only: keep the number in the record (the form needs it)

@@ -10,13 +10,18 @@
 // labels and rules. Training mode still stamps every page. A field with no value prints
 // nothing; a field hidden by its `when` is printed all the same if it has a value.
 //
-// Pass it in FormPrintInfo::background (renderer.hpp). The form template format has no keys
-// for it yet: the caller builds it.
+// A template gives it with `[print] background`, `background_qr` and each field's `print_at`
+// (docs/forms-templates.md, "Printing on the town's own form"): backgroundFromTemplate() builds
+// it, and Renderer::renderForm uses it by itself unless FormPrintInfo says otherwise. A caller
+// can also build one and pass it in FormPrintInfo::background (renderer.hpp).
 //
 // Errors (RenderError, errors.hpp): BackgroundUnreadable — the PDF cannot be opened or read, or
 // a placement names a page the PDF does not have; TemplateMismatch — a placement names a field
 // the template does not have; MissingGlyph (strict) and Cairo as for any form.
+// backgroundFromTemplate() itself never fails.
 #pragma once
+
+#include "kakanai/forms/template.hpp"
 
 #include <optional>
 #include <string>
@@ -48,5 +53,15 @@ struct BackgroundLayout
     std::vector<FieldPlacement> fields;
     std::optional<QrPlacement> qr;
 };
+
+/**
+ * The layout a template asks for: pdfPath = its [print] background resolved against the
+ * configuration folder (FormPrintSettings::backgroundFile), one FieldPlacement per field with
+ * print_at (template order), the QR code at background_qr if given. nullopt when the template
+ * has no background. Values are taken as written (kakanai-forms lint checks their ranges),
+ * except that a negative width becomes 0, a size below 1 pt becomes 1 pt, and a page number
+ * below 0 or above a million becomes 0, which rendering refuses as BackgroundUnreadable.
+ */
+std::optional<BackgroundLayout> backgroundFromTemplate(const forms::FormTemplate& form);
 
 } // namespace kakanai::printer

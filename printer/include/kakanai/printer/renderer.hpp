@@ -14,8 +14,10 @@
 // When the form's language is not "ja", every label, title and option carries the resident's
 // language beneath the Japanese. Training mode stamps "見本 / SAMPLE — 無効" across every page.
 //
-// With FormPrintInfo::background, the form is instead the municipality's own paper form (a
-// background PDF) with the values printed at millimetre positions on it (background.hpp).
+// With a background layout, the form is instead the municipality's own paper form (a
+// background PDF) with the values printed at millimetre positions on it (background.hpp): the
+// one in FormPrintInfo::background if given, else the template's own ([print] background and
+// print_at, backgroundFromTemplate()) unless FormPrintInfo::templateBackground is false.
 //
 // Characters that no installed font has are drawn as boxes and listed in
 // PdfDocument::missingGlyphs (field key + code points), or fail the render with
@@ -62,6 +64,9 @@ struct FormPrintInfo
     forms::LocalizedText municipality; // kiosk.toml's name, e.g. { ja = "小浜市" }
     bool training = false; // the training kiosk: watermark on every page
     std::optional<BackgroundLayout> background {}; // the town's paper form (background.hpp)
+    /** Without `background`: print on the template's [print] background if it has one; false
+     *  = the ruled layout all the same (e.g. a plain copy for staff). */
+    bool templateBackground = true;
 };
 
 /** A visit's ticket: the number the resident waits with. */
