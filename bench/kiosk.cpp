@@ -10,6 +10,7 @@
 // Usage: bench_kiosk [--quick]   (--quick: 2 s idle instead of 10 s, 2 s of animation, 3 PIN
 // runs instead of 10). Exits 0 without figures (saying why) when Xvfb is not installed; the
 // PIN → review figure is skipped (saying why) without root or pcscd. 1 when the kiosk fails.
+#include "gui_bench_support.hpp"
 #include "pcscd_sandbox.hpp"
 #include "process.hpp"
 #include "xvfb.hpp"
@@ -28,6 +29,7 @@
 #include <vector>
 
 using namespace kakanai::testsupport;
+using kakanai::bench::jsonNumber;
 namespace fs = std::filesystem;
 
 namespace {
@@ -40,12 +42,6 @@ std::string readFile(const fs::path& file)
     std::stringstream text;
     text << in.rdbuf();
     return text.str();
-}
-
-double jsonNumber(const std::string& json, const std::string& key)
-{
-    const auto at = json.find("\"" + key + "\":");
-    return at == std::string::npos ? -1 : std::atof(json.c_str() + at + key.size() + 3);
 }
 
 /** utime + stime of `pid` in seconds. */
@@ -239,6 +235,8 @@ int main(int argc, char** argv)
     std::printf("  font atlas: %.0f glyphs, %.0fx%.0f, last rebuild %.1f ms\n",
         jsonNumber(stats, "atlas_glyphs"), jsonNumber(stats, "atlas_width"),
         jsonNumber(stats, "atlas_height"), jsonNumber(stats, "font_rebuild_ms"));
+    kakanai::bench::printPresentFloor(
+        KAKANAI_PRESENT_FLOOR_PATH, (*display)->display(), 1920, 1080, quick ? 150 : 400);
     std::fflush(stdout);
 
     // 3. PIN confirmation → review, 30 ms per APDU, over PC/SC.

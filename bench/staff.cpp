@@ -9,6 +9,7 @@
 //                                 10,000 and 300)
 // Exits 0 without figures (saying why) when Xvfb is not installed; 1 when the setup or the
 // console fails.
+#include "gui_bench_support.hpp"
 #include "staff_fixture.hpp"
 
 #include "kakanai/forms/lint.hpp"
@@ -24,15 +25,10 @@
 
 using namespace kakanai;
 using namespace kakanai::testsupport;
+using kakanai::bench::jsonNumber;
 namespace fs = std::filesystem;
 
 namespace {
-
-double jsonNumber(const std::string& json, const std::string& key)
-{
-    const auto at = json.find("\"" + key + "\":");
-    return at == std::string::npos ? -1 : std::atof(json.c_str() + at + key.size() + 3);
-}
 
 double msSince(std::chrono::steady_clock::time_point start)
 {
@@ -145,5 +141,7 @@ int main(int argc, char** argv)
         jsonNumber(json.str(), "scroll_render_cpu_p50_ms"),
         jsonNumber(json.str(), "scroll_render_cpu_p99_ms"),
         jsonNumber(json.str(), "scroll_pixels_p50") / 1e6);
+    kakanai::bench::printPresentFloor(
+        KAKANAI_PRESENT_FLOOR_PATH, (*display)->display(), 1600, 900, quick ? 150 : 400);
     return 0;
 }
