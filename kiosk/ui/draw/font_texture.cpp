@@ -49,7 +49,10 @@ Result<Ok, std::string> FontTexture::upload(const unsigned char* alpha, int widt
         return fail(std::string("cannot create the font texture: ") + SDL_GetError());
     }
     SDL_SetTextureBlendMode(m_texture, SDL_BLENDMODE_BLEND);
-    SDL_SetTextureScaleMode(m_texture, SDL_ScaleModeLinear);
+    // Glyphs are baked per size and drawn 1:1 at whole pixels (no oversampling, PixelSnapH,
+    // ImGui floors text positions), so nearest sampling shows the same text as bilinear and
+    // costs llvmpipe less per pixel (about 1 ms of a frame under Xvfb).
+    SDL_SetTextureScaleMode(m_texture, SDL_ScaleModeNearest);
     std::vector<std::uint32_t> strip(static_cast<std::size_t>(width) * STRIP_ROWS);
     for (int top = 0; top < height; top += STRIP_ROWS) {
         const int rows = std::min(STRIP_ROWS, height - top);
