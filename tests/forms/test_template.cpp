@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace {
@@ -42,6 +43,73 @@ TEST(Template, ShippedTemplatesLoad)
         EXPECT_FALSE(form.fields.empty());
         for (const char* language : { "ja", "en", "ja-easy" }) {
             EXPECT_TRUE(form.title.contains(language)) << id << " " << language;
+        }
+    }
+}
+
+// Every text a resident can see in a shipped template or life event exists in every language the
+// kiosk offers (supportedLanguages: ja, ja-easy, en, zh, ko, vi, pt), so nobody falls back to
+// English; and the zh / ko / vi / pt texts are translations, not copies of the English.
+void expectEveryLanguage(const LocalizedText& text, const std::string& where, bool optional = false)
+{
+    if (optional && text.empty()) {
+        return;
+    }
+    for (const auto& language : supportedLanguages()) {
+        const auto found = text.find(language);
+        EXPECT_TRUE(found != text.end() && !found->second.empty())
+            << where << " lacks " << language;
+    }
+    const auto en = text.find("en");
+    for (const char* language : { "zh", "ko", "vi", "pt" }) {
+        const auto found = text.find(language);
+        if (en != text.end() && found != text.end()) {
+            EXPECT_NE(found->second, en->second) << where << ": " << language << " is the English";
+        }
+    }
+}
+
+TEST(Template, EveryShippedTextExistsInEveryKioskLanguage)
+{
+    ASSERT_EQ(supportedLanguages().size(), 7u);
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(CONFIG / "forms")) {
+        if (entry.path().extension() == ".toml") {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    EXPECT_GE(files.size(), 5u);
+    for (const auto& file : files) {
+        const FormTemplate form = shipped(file.stem().string());
+        const std::string id = form.id;
+        expectEveryLanguage(form.title, id + " title");
+        for (const auto& section : form.sections) {
+            expectEveryLanguage(section.title, id + " section " + section.id);
+        }
+        for (const auto& field : form.fields) {
+            const std::string where = id + " field " + field.key;
+            expectEveryLanguage(field.label, where + " label");
+            expectEveryLanguage(field.help, where + " help", true);
+            for (const auto& option : field.options) {
+                expectEveryLanguage(option.label, where + " option " + option.value);
+            }
+        }
+        for (const auto& rule : form.rules) {
+            expectEveryLanguage(rule.message, id + " rule " + rule.id);
+        }
+    }
+
+    auto load = loadLifeEventsFile(CONFIG / "life-events.toml");
+    EXPECT_TRUE(load.diagnostics.empty());
+    EXPECT_FALSE(load.lifeEvents.events.empty());
+    for (const auto& event : load.lifeEvents.events) {
+        const std::string where = "life event " + event.id;
+        expectEveryLanguage(event.title, where + " title");
+        expectEveryLanguage(event.description, where + " description", true);
+        for (const auto& question : event.questions) {
+            expectEveryLanguage(question.text, where + " question " + question.key);
+            expectEveryLanguage(question.help, where + " question " + question.key + " help", true);
         }
     }
 }

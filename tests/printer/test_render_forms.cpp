@@ -101,6 +101,26 @@ TEST(FormRender, BilingualLabelsWhenTheResidentUsedEnglish)
     EXPECT_NE(text.find("Date of application"), std::string::npos);
 }
 
+// Every kiosk language prints its own labels beside the Japanese ones. Vietnamese stacks
+// diacritics (ơ + ờ in "nơi giờ"): a font path that mishandles them must show up here.
+TEST(FormRender, EveryKioskLanguagePrintsItsLabels)
+{
+    const auto& form = shippedTemplate("ido");
+    for (const char* language : { "zh", "ko", "vi", "pt" }) {
+        SCOPED_TRACE(language);
+        auto filled = sampleForm("ido");
+        filled.language = language;
+        auto document = renderer().renderForm(form, filled, printInfo());
+        ASSERT_TRUE(document.ok()) << (document.ok() ? "" : describe(document.error()));
+        const std::string text = squeeze(pdfText(
+            writeFile(scratchDir() / ("ido-" + std::string(language) + ".pdf"), document->bytes)));
+        const auto title = form.title.find(language);
+        ASSERT_NE(title, form.title.end());
+        EXPECT_NE(text.find(squeeze(title->second)), std::string::npos) << text.substr(0, 600);
+        EXPECT_EQ(text.find("Notification of change of address"), std::string::npos);
+    }
+}
+
 TEST(FormRender, JapaneseFormHasNoSecondLanguage)
 {
     auto document
