@@ -1,6 +1,7 @@
 // kakanai-staff end to end (private Xvfb, real SQLite queue): the supervisor's export button
 // writes the approved records into the folder typed on screen and the queue marks them exported;
-// printing from a record (--print-dir) runs while the window goes on with the next steps.
+// printing from a record (--print-dir) runs while the window goes on with the next steps; an
+// approved record opened again from the list is printed and becomes printed.
 #include "png_check.hpp"
 #include "staff_fixture.hpp"
 
@@ -152,6 +153,39 @@ TEST_F(StaffDeskActionsTest, PrintingRunsWhileTheWindowGoesOn)
         log.find("(now printed)") != std::string::npos ? queue::Status::Printed
                                                        : queue::Status::Approved);
     EXPECT_EQ(log.find("試験"), std::string::npos);
+}
+
+TEST_F(StaffDeskActionsTest, AnApprovedRecordOpensAgainAndPrints)
+{
+    ASSERT_TRUE(queue->submit(1).ok());
+    auto reviewer = queue->store().login("tanaka", secure("tanaka-pass"));
+    ASSERT_TRUE(reviewer.ok());
+    ASSERT_TRUE(queue->store().claim(*reviewer, StaffQueue::uuid(1)).ok());
+    ASSERT_TRUE(
+        queue->store().decide(*reviewer, StaffQueue::uuid(1), queue::Decision::Approve, {}).ok());
+    const fs::path pdfs = queue->dir() / "pdf";
+    // Opened read-only (no claim), printed, closed; the printed filter then shows it.
+    const std::string script = "wait login\ntap login.user\ntype tanaka\ntap login.password\n"
+                               "type tanaka-pass\ntap login.ok\nwait list\ntap row.A-001\n"
+                               "wait record\nscreenshot reopened\ntap action.print\nwait-file "
+        + (pdfs / "A-001-form.pdf").string()
+        + " 15\ntap action.close\nwait list\ntap filter.status.printed\nwait-row A-001 10\n";
+    auto staff = queue->startStaff(
+        s_display->display(), "reopen", script, { "--print-dir", pdfs.string() });
+    ASSERT_TRUE(staff.ok()) << staff.error();
+    ASSERT_EQ((*staff)->wait(30s), std::optional<int>(0)) << (*staff)->stdoutText();
+    const std::string log = (*staff)->stdoutText();
+    EXPECT_NE(
+        log.find("opened " + StaffQueue::uuid(1) + " ticket A-001 read-only"), std::string::npos)
+        << log;
+    EXPECT_NE(log.find("printed " + StaffQueue::uuid(1) + " (now printed)"), std::string::npos)
+        << log;
+    EXPECT_EQ(readFile(pdfs / "A-001-form.pdf").rfind("%PDF", 0), 0u);
+    EXPECT_EQ(queue->store().get(StaffQueue::uuid(1))->status, queue::Status::Printed);
+    EXPECT_EQ(log.find("試験"), std::string::npos);
+    auto png = readPngSummary(queue->dir() / "shots" / "reopened.png");
+    ASSERT_TRUE(png.ok()) << png.error();
+    EXPECT_GT(png->distinctColours, 8);
 }
 
 } // namespace

@@ -26,37 +26,6 @@ std::string japaneseTitle(const StaffConsole::State& state, const std::string& t
     return it != form->title.end() ? it->second : templateId;
 }
 
-void dropRecord(StaffConsole::State& state)
-{
-    state.info.reset();
-    state.form.reset(); // its strings are freed; the payload itself was a SecureString
-    state.myNumber.reset();
-    state.history.clear();
-    state.view = RecordView {};
-}
-
-ConsoleResult<Ok> loadRecord(StaffConsole::State& state, const queue::RecordInfo& info)
-{
-    auto payload = state.store->readPayload(*state.session, info.id);
-    if (!payload) {
-        return fail(queueFailure(state, payload.error()));
-    }
-    auto form = forms::parseFilledJson(std::string_view(payload->data(), payload->size()));
-    if (!form) {
-        return fail(consoleError("unreadable-record"));
-    }
-    auto history = state.store->corrections(*state.session, info.id);
-    if (!history) {
-        return fail(queueFailure(state, history.error()));
-    }
-    dropRecord(state);
-    state.info = info;
-    state.form = std::move(*form);
-    state.history = std::move(*history);
-    buildRecordView(state);
-    return Ok {};
-}
-
 } // namespace
 
 ConsoleResult<Ok> detail::needSession(const StaffConsole::State& state)
@@ -74,6 +43,17 @@ ConsoleResult<Ok> detail::needRecord(const StaffConsole::State& state)
     }
     if (!state.info || !state.form) {
         return fail(consoleError("no-record"));
+    }
+    return Ok {};
+}
+
+ConsoleResult<Ok> detail::needEditable(const StaffConsole::State& state)
+{
+    if (auto ok = needRecord(state); !ok) {
+        return ok;
+    }
+    if (state.view.readOnly) {
+        return fail(consoleError("read-only"));
     }
     return Ok {};
 }
@@ -252,63 +232,11 @@ const ListView& StaffConsole::list() const
     return m_state->list;
 }
 
-ConsoleResult<Ok> StaffConsole::open(const std::string& id)
-{
-    State& state = *m_state;
-    if (auto ok = needSession(state); !ok) {
-        return ok;
-    }
-    auto claimed = state.store->claim(*state.session, id);
-    if (!claimed) {
-        return fail(queueFailure(state, claimed.error()));
-    }
-    return loadRecord(state, *claimed);
-}
-
-ConsoleResult<Ok> StaffConsole::openNext()
-{
-    State& state = *m_state;
-    if (auto ok = needSession(state); !ok) {
-        return ok;
-    }
-    auto claimed = state.store->claimNext(*state.session);
-    if (!claimed) {
-        return fail(queueFailure(state, claimed.error()));
-    }
-    if (!*claimed) {
-        return fail(consoleError("nothing-waiting"));
-    }
-    return loadRecord(state, **claimed);
-}
-
-const RecordView* StaffConsole::record() const
-{
-    return m_state->info && !m_state->locked ? &m_state->view : nullptr;
-}
-
-ConsoleResult<Ok> StaffConsole::close()
-{
-    State& state = *m_state;
-    if (auto ok = needRecord(state); !ok) {
-        return ok;
-    }
-    if (state.info->status == queue::Status::Claimed) {
-        if (auto released = state.store->release(*state.session, state.info->id); !released) {
-            // The lease will expire anyway; the record is not lost.
-            dropRecord(state);
-            (void)refresh();
-            return fail(queueFailure(state, released.error()));
-        }
-    }
-    dropRecord(state);
-    return refresh();
-}
-
 ConsoleResult<Ok> StaffConsole::correct(
     const std::string& key, const std::string& text, const std::string& reason)
 {
     State& state = *m_state;
-    if (auto ok = needRecord(state); !ok) {
+    if (auto ok = needEditable(state); !ok) {
         return ok;
     }
     touch();
@@ -364,7 +292,7 @@ ConsoleResult<Ok> StaffConsole::correct(
 ConsoleResult<Ok> StaffConsole::decide(queue::Decision decision, const std::string& reason)
 {
     State& state = *m_state;
-    if (auto ok = needRecord(state); !ok) {
+    if (auto ok = needEditable(state); !ok) {
         return ok;
     }
     touch();
@@ -385,7 +313,7 @@ ConsoleResult<Ok> StaffConsole::decide(queue::Decision decision, const std::stri
 ConsoleResult<Ok> StaffConsole::revealMyNumber()
 {
     State& state = *m_state;
-    if (auto ok = needRecord(state); !ok) {
+    if (auto ok = needEditable(state); !ok) {
         return ok;
     }
     touch();
@@ -424,47 +352,6 @@ bool StaffConsole::canExport() const
 {
     const State& state = *m_state;
     return state.session && !state.locked && state.session->role() == queue::Role::Supervisor;
-}
-
-ConsoleResult<DashboardView> StaffConsole::dashboard() const
-{
-    const State& state = *m_state;
-    if (auto ok = needSession(state); !ok) {
-        return ok.failure();
-    }
-    auto stats = state.store->stats();
-    if (!stats) {
-        return fail(fromQueue(stats.error()));
-    }
-    auto records = state.store->list();
-    if (!records) {
-        return fail(fromQueue(records.error()));
-    }
-    DashboardView view;
-    view.waiting = stats->waiting;
-    view.medianWaitTodayMs = stats->medianWaitToClaimMs;
-    view.estimatedWaitMs = stats->estimatedWaitMs;
-    const int offsetMs = state.options.utcOffsetMinutes * 60 * 1000;
-    const std::string today
-        = queue::localDate(state.clock->nowMs(), state.options.utcOffsetMinutes);
-    for (const auto& record : *records) {
-        if (record.ticketDay != today) {
-            continue;
-        }
-        const std::int64_t local = record.submittedAtMs + offsetMs;
-        const int hour = static_cast<int>((local / 3'600'000) % 24);
-        view.perFormPerHour[record.templateId][static_cast<std::size_t>(hour)] += 1;
-    }
-    return view;
-}
-
-std::string formatWait(std::int64_t ms)
-{
-    const std::int64_t minutes = std::max<std::int64_t>(0, ms) / 60'000;
-    if (minutes < 60) {
-        return std::to_string(minutes) + "分";
-    }
-    return std::to_string(minutes / 60) + "時間" + std::to_string(minutes % 60) + "分";
 }
 
 bool StaffConsole::offline() const

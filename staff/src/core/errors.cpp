@@ -14,6 +14,7 @@ struct Message
 constexpr Message MESSAGES[] = {
     { "not-logged-in", "ログインしてください。" },
     { "no-record", "記録が開かれていません。" },
+    { "read-only", "承認済の記録は閲覧と印刷のみです（修正・判定はできません）。" },
     { "unknown-field", "この様式にない項目です。" },
     { "bad-value", "この項目の形式に合わない値です。" },
     { "reason-required", "理由を入力してください。" },

@@ -81,6 +81,9 @@ void buildRecordView(StaffConsole::State& state)
     view.canExport = role == queue::Role::Supervisor;
     view.leaseLeftMs
         = state.info->leaseUntilMs ? *state.info->leaseUntilMs - state.clock->nowMs() : 0;
+    // Opened without our claim (an approved record, to print it again): shown, not edited.
+    view.readOnly = state.info->status != queue::Status::Claimed
+        || state.info->claimedBy != state.session->userId();
     for (const auto& correction : state.history) {
         view.history.push_back(
             CorrectionRow { localTime(state, correction.atMs), correction.userId, correction.field,

@@ -58,12 +58,16 @@ ConsoleError fromQueue(const queue::QueueError& error);
 /** fromQueue, and marks the console offline when the server could not be reached (Io). */
 ConsoleError queueFailure(StaffConsole::State& state, const queue::QueueError& error);
 ConsoleError consoleError(std::string id);
+/** Forgets the open record (its form, My Number and history); nothing is released. */
+void dropRecord(StaffConsole::State& state);
 /** Rebuilds state.view from the open record. */
 void buildRecordView(StaffConsole::State& state);
 std::string localTime(const StaffConsole::State& state, std::int64_t ms);
 ConsoleResult<Ok> needSession(const StaffConsole::State& state);
 /** needSession, and a record is open. */
 ConsoleResult<Ok> needRecord(const StaffConsole::State& state);
+/** needRecord, and the open record is claimed by us, not opened read-only ("read-only"). */
+ConsoleResult<Ok> needEditable(const StaffConsole::State& state);
 
 } // namespace detail
 

@@ -2,6 +2,8 @@
 // value (card / derived / resident / staff), its issues and the resident's "this is wrong"
 // flag, the checks, the correction history, and the actions: correct a field (value + reason),
 // approve, return or reject (reason), reveal/hide the My Number (supervisors), print, close.
+// An approved record opened again (RecordView::readOnly) shows the same form and history with
+// only print, reprint the ticket, export (supervisors) and close.
 #include "screens.hpp"
 
 namespace kakanai::staff::ui {
@@ -38,7 +40,8 @@ void drawHeader(DrawContext& ctx, const RecordView& record)
     label(ctx,
         std::string(statusLabel(record.info.status)) + "　端末 " + record.info.kioskId + "　言語 "
             + record.language + "　受付から " + formatWait(ctx.nowMs - record.info.submittedAtMs)
-            + "　担当の残り " + formatWait(record.leaseLeftMs),
+            + (record.readOnly ? "　閲覧のみ（担当なし）"
+                               : "　担当の残り " + formatWait(record.leaseLeftMs)),
         StaffFont::Body, colors().muted);
     ImGui::EndGroup();
 }
@@ -68,16 +71,17 @@ void drawFields(DrawContext& ctx, const RecordView& record)
         ImGui::TableNextColumn();
         label(ctx, field.label);
         ImGui::TableNextColumn();
-        // Clicking the value opens its correction (not the My Number: it is kept apart).
+        // Clicking the value opens its correction (not the My Number: it is kept apart; nothing
+        // in a read-only record).
+        const bool editable = !field.myNumber && !record.readOnly;
         ctx.fonts.require(field.value);
         ImGui::PushID(field.key.c_str());
         const std::string shown = field.value.empty() ? "（未入力）" : field.value;
         ctx.fonts.require(shown);
-        if (ImGui::Selectable(shown.c_str(), field.key == ctx.desk.editingField())
-            && !field.myNumber) {
+        if (ImGui::Selectable(shown.c_str(), field.key == ctx.desk.editingField()) && editable) {
             ctx.click = "field." + field.key;
         }
-        registerItem(ctx, "field." + field.key, !field.myNumber);
+        registerItem(ctx, "field." + field.key, editable);
         ImGui::PopID();
         ImGui::TableNextColumn();
         originBadge(ctx, field.origin);
@@ -118,7 +122,28 @@ void drawCorrection(DrawContext& ctx, const RecordView& record)
     button(ctx, "correct.cancel", "取消");
 }
 
-void drawSide(DrawContext& ctx, const RecordView& record, const DeskLook& look)
+/** An approved record opened again: print it (then it becomes printed), nothing else to do. */
+void drawReadOnlyActions(DrawContext& ctx, const RecordView& record, const DeskLook& look)
+{
+    label(ctx, "印刷", StaffFont::Title);
+    label(ctx,
+        record.info.status == queue::Status::Approved
+            ? "承認済で未印刷の記録です（閲覧のみ）。印刷するとこの記録は印刷済になります。"
+            : "閲覧のみの記録です。",
+        StaffFont::Body, colors().muted);
+    const bool canPrint = look.printEnabled && !ctx.desk.console().printing();
+    button(ctx, "action.print", "様式を印刷", canPrint, true);
+    ImGui::SameLine();
+    button(ctx, "action.reprint", "番号札を再発行", canPrint);
+    if (record.canExport) {
+        ImGui::SameLine();
+        button(ctx, "action.export", "出力");
+    }
+    ImGui::SameLine();
+    button(ctx, "action.close", "閉じる");
+}
+
+void drawActions(DrawContext& ctx, const RecordView& record, const DeskLook& look)
 {
     const Colors& c = colors();
     label(ctx, "判定", StaffFont::Title);
@@ -154,6 +179,16 @@ void drawSide(DrawContext& ctx, const RecordView& record, const DeskLook& look)
     button(ctx, "action.reprint", "番号札を再発行", canPrint);
     ImGui::SameLine();
     button(ctx, "action.close", "閉じる（判定せず戻す）");
+}
+
+void drawSide(DrawContext& ctx, const RecordView& record, const DeskLook& look)
+{
+    const Colors& c = colors();
+    if (record.readOnly) {
+        drawReadOnlyActions(ctx, record, look);
+    } else {
+        drawActions(ctx, record, look);
+    }
     ImGui::Separator();
     label(ctx, "確認事項", StaffFont::Title);
     if (record.checks.empty()) {
@@ -185,7 +220,7 @@ void drawRecord(DrawContext& ctx, const DeskLook& look)
     const float width = ImGui::GetContentRegionAvail().x;
     ImGui::BeginChild("record.form", ImVec2(width * 0.6f, 0));
     drawFields(ctx, *record);
-    if (!ctx.desk.editingField().empty()) {
+    if (!ctx.desk.editingField().empty() && !record->readOnly) {
         drawCorrection(ctx, *record);
     }
     ImGui::EndChild();

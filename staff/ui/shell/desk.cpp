@@ -14,17 +14,6 @@ namespace {
 
 constexpr std::int64_t LIST_RELOAD_MS = 30'000;
 
-template <std::size_t N> std::string text(const TextBuffer<N>& buffer)
-{
-    return std::string(buffer.data(), ::strnlen(buffer.data(), N));
-}
-
-template <std::size_t N> void assign(TextBuffer<N>& buffer, const std::string& value)
-{
-    buffer.fill(0);
-    std::memcpy(buffer.data(), value.data(), std::min(value.size(), N - 1));
-}
-
 /** The typed password, as a SecureString of its own length; the field's buffer is zeroed. */
 SecureString takeSecret(SecureString& buffer)
 {
@@ -61,7 +50,7 @@ void Desk::wipePassword()
 
 void Desk::setExportFolder(const std::filesystem::path& folder)
 {
-    assign(m_fields.exportDir, folder.string());
+    setBufferText(m_fields.exportDir, folder.string());
 }
 
 DeskScreen Desk::screen() const
@@ -98,8 +87,8 @@ void Desk::clearPanels()
 {
     m_editing.clear();
     m_deciding.reset();
-    assign(m_fields.value, "");
-    assign(m_fields.reason, "");
+    setBufferText(m_fields.value, "");
+    setBufferText(m_fields.reason, "");
 }
 
 void Desk::rememberRows()
@@ -113,14 +102,14 @@ void Desk::rememberRows()
 void Desk::openField(const std::string& key)
 {
     const RecordView* record = m_console.record();
-    if (!record) {
+    if (!record || record->readOnly) {
         return;
     }
     for (const auto& field : record->fields) {
         if (field.key == key) {
             clearPanels();
             m_editing = key;
-            assign(m_fields.value, field.editText);
+            setBufferText(m_fields.value, field.editText);
             succeed();
             return;
         }
@@ -153,7 +142,7 @@ void Desk::click(const std::string& id)
         std::cerr << "kakanai-staff: " << what << " " << recordId << "\n"; // a UUID: not personal
     };
     if (id == "login.ok") {
-        const std::string user = text(m_fields.userId);
+        const std::string user = bufferText(m_fields.userId);
         const SecureString password = takeSecret(m_fields.password);
         if (auto ok = m_console.login(user, password); !ok) {
             report(ok.error(), "login");
@@ -191,16 +180,7 @@ void Desk::click(const std::string& id)
         m_showDashboard = false;
         succeed();
     } else if (id == "nav.export") {
-        if (!m_console.canExport()) {
-            report(ConsoleError { "forbidden", "この操作の権限がありません。" }, "export");
-            return;
-        }
-        m_showDashboard = false;
-        m_exporting = true;
-        if (m_fields.exportSince[0] == '\0') {
-            assign(m_fields.exportSince, queue::localDate(m_clock.nowMs(), m_utcOffsetMinutes));
-        }
-        succeed();
+        openExportPanel({});
     } else if (id == "export.format.jsonl" || id == "export.format.csv") {
         m_exportFormat
             = id == "export.format.csv" ? queue::ExportFormat::Csv : queue::ExportFormat::Jsonl;
@@ -237,7 +217,8 @@ void Desk::click(const std::string& id)
         }
         clearPanels();
         std::cerr << "kakanai-staff: opened " << m_console.record()->info.id << " ticket "
-                  << m_console.record()->info.ticket << "\n";
+                  << m_console.record()->info.ticket
+                  << (m_console.record()->readOnly ? " read-only" : "") << "\n";
         succeed();
     } else if (startsWith(id, "filter.status.")) {
         ListFilter filter = m_console.list().filter;
@@ -251,14 +232,15 @@ void Desk::click(const std::string& id)
         ListFilter filter = m_console.list().filter;
         filter.day = id == "filter.day.today"
             ? queue::localDate(m_clock.nowMs(), m_utcOffsetMinutes)
-            : id == "filter.day.apply" ? text(m_fields.day)
+            : id == "filter.day.apply" ? bufferText(m_fields.day)
                                        : "";
-        assign(m_fields.day, filter.day);
+        setBufferText(m_fields.day, filter.day);
         applyFilter(std::move(filter));
     } else if (startsWith(id, "field.")) {
         openField(id.substr(6));
     } else if (id == "correct.ok") {
-        if (auto ok = m_console.correct(m_editing, text(m_fields.value), text(m_fields.reason));
+        if (auto ok
+            = m_console.correct(m_editing, bufferText(m_fields.value), bufferText(m_fields.reason));
             !ok) {
             report(ok.error(), "correct");
             return;
@@ -283,7 +265,7 @@ void Desk::click(const std::string& id)
         succeed();
     } else if (id == "decide.ok" && m_deciding) {
         const queue::Decision decision = *m_deciding;
-        if (auto ok = m_console.decide(decision, text(m_fields.reason)); !ok) {
+        if (auto ok = m_console.decide(decision, bufferText(m_fields.reason)); !ok) {
             report(ok.error(), "decide");
             return;
         }
@@ -307,6 +289,18 @@ void Desk::click(const std::string& id)
         }
         logRecord(id == "action.print" ? "printing" : "reprinting the ticket of");
         succeed(); // printLine() shows the job from now on
+    } else if (id == "action.export") {
+        // A read-only (approved) record: the export panel, from the day it was decided.
+        const RecordView* record = m_console.record();
+        if (!record || !record->readOnly || !m_console.canExport()) {
+            report(ConsoleError { "forbidden", "この操作の権限がありません。" }, "export");
+            return;
+        }
+        const std::int64_t decided = record->info.decidedAtMs.value_or(m_clock.nowMs());
+        clearPanels();
+        (void)m_console.close(); // nothing to release: the record is not claimed
+        rememberRows();
+        openExportPanel(queue::localDate(decided, m_utcOffsetMinutes));
     } else if (id == "action.close") {
         clearPanels();
         if (auto ok = m_console.close(); !ok) {
@@ -358,69 +352,6 @@ void Desk::tick()
     if (m_clock.nowMs() - m_lastRefreshMs >= LIST_RELOAD_MS) {
         (void)onQueueChanged(); // waiting times move on
     }
-}
-
-void Desk::exportNow()
-{
-    const std::filesystem::path folder = text(m_fields.exportDir);
-    auto written = m_console.exportToFolder(folder, text(m_fields.exportSince), m_exportFormat);
-    if (!written) {
-        report(written.error(), "export");
-        return;
-    }
-    // The count and the file name only: the file itself holds personal data.
-    std::cerr << "kakanai-staff: exported " << written->count << " records"
-              << (written->file.empty() ? std::string() : " to " + written->file.string()) << "\n";
-    if (written->count == 0) {
-        succeed(text(m_fields.exportSince) + " 以降に判定された記録はありません。");
-        return;
-    }
-    m_exporting = false;
-    (void)m_console.refresh(); // the records are now exported
-    rememberRows();
-    succeed(std::to_string(written->count) + "件を出力しました: " + written->file.string());
-}
-
-bool Desk::onPrintProgress()
-{
-    if (!m_console.finishPrint()) {
-        return false;
-    }
-    const auto status = m_console.printStatus();
-    if (!status || status->state == PrintStatus::State::Running) {
-        ++m_generation; // the stage moved on
-        return true;
-    }
-    const char* what = status->ticketOnly ? "番号札" : "様式";
-    const std::string seconds
-        = std::to_string((status->endedAtMs - status->startedAtMs + 500) / 1000) + "秒";
-    if (status->state == PrintStatus::State::Failed) {
-        std::cerr << "kakanai-staff: print of " << status->recordId << " failed\n";
-        report(status->error, "print");
-        return true;
-    }
-    std::cerr << "kakanai-staff: printed " << (status->ticketOnly ? "the ticket of " : "")
-              << status->recordId << (status->markedPrinted ? " (now printed)" : "") << "\n";
-    succeed(status->ticket + " の" + what + "を印刷しました（" + seconds + "）"
-        + (status->markedPrinted ? "。記録は印刷済になりました。" : "。"));
-    if (status->markedPrinted) {
-        (void)m_console.refresh();
-        rememberRows();
-    }
-    return true;
-}
-
-std::string Desk::printLine() const
-{
-    const auto status = m_console.printStatus();
-    if (!status || status->state != PrintStatus::State::Running) {
-        return "";
-    }
-    const std::int64_t seconds
-        = std::max<std::int64_t>(0, m_clock.nowMs() - status->startedAtMs) / 1000;
-    return "印刷中… " + status->ticket + (status->ticketOnly ? " 番号札（" : " 様式（")
-        + (status->stage == PrintStage::Rendering ? "印刷データを作成中" : "プリンターへ送信中")
-        + " " + std::to_string(seconds) + "秒）";
 }
 
 bool Desk::hasRow(const std::string& ticket) const

@@ -9,6 +9,10 @@
 // says what the job is doing. The supervisor's export panel (nav.export) writes the export file
 // into the folder typed in export.dir (StaffConsole::exportToFolder) and shows the count.
 //
+// An approved record opened from the list is read-only (RecordView::readOnly): action.print,
+// action.reprint, action.export (supervisors: closes it and opens the export panel from the day
+// it was decided) and action.close; a failed print leaves it open and approved, to try again.
+//
 // Errors: a failed action sets error() to the console's Japanese message (never personal data)
 // and logs its id on stderr; nothing throws. Passwords are wiped from their buffers as soon as
 // they have been used.
@@ -18,7 +22,9 @@
 
 #include "kakanai/staff/console.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -29,6 +35,19 @@ namespace kakanai::staff::ui {
 
 /** A NUL-terminated buffer an ImGui text field edits in place. */
 template <std::size_t N> using TextBuffer = std::array<char, N>;
+
+/** The text a buffer holds (up to its NUL). */
+template <std::size_t N> std::string bufferText(const TextBuffer<N>& buffer)
+{
+    return std::string(buffer.data(), ::strnlen(buffer.data(), N));
+}
+
+/** Replaces a buffer's text (cut to fit, NUL-terminated). */
+template <std::size_t N> void setBufferText(TextBuffer<N>& buffer, const std::string& value)
+{
+    buffer.fill(0);
+    std::memcpy(buffer.data(), value.data(), std::min(value.size(), N - 1));
+}
 
 struct DeskFields
 {
@@ -94,6 +113,8 @@ private:
     void applyFilter(ListFilter filter);
     void rememberRows();
     void clearPanels();
+    /** The export panel over the list, from `sinceDay` (YYYY-MM-DD; "" keeps the typed day). */
+    void openExportPanel(const std::string& sinceDay);
     void exportNow();
     void wipePassword();
 

@@ -5,13 +5,15 @@
 //
 // Errors: actions return ConsoleError { id, message }: the queue's error name (queue::errorName:
 // "auth-failed", "locked", "forbidden", "not-owner", "invalid-state", "tampered", ...) or one of
-// "not-logged-in", "no-record" (nothing open), "unknown-field", "bad-value" (the text cannot be a
-// value of the field's type), "reason-required", "unreadable-record" (the payload is not a
-// filled form), "nothing-waiting", "print-failed" (no printer, or the job failed), "print-busy"
-// (a job is still running), "export-folder" (the folder is missing or cannot take a new file),
-// "export-write" (the file could not be completed after the records were marked exported: export
-// again from the same day), "bad-day" (not a YYYY-MM-DD date). Messages are Japanese, for counter
-// staff, and never contain personal data. Nothing throws for bad input.
+// "not-logged-in", "no-record" (nothing open), "read-only" (the open record is an approved one,
+// opened without a claim: it can be printed, not corrected or decided), "unknown-field",
+// "bad-value" (the text cannot be a value of the field's type), "reason-required",
+// "unreadable-record" (the payload is not a filled form), "nothing-waiting", "print-failed" (no
+// printer, or the job failed), "print-busy" (a job is still running), "export-folder" (the folder
+// is missing or cannot take a new file), "export-write" (the file could not be completed after the
+// records were marked exported: export again from the same day), "bad-day" (not a YYYY-MM-DD date).
+// Messages are Japanese, for counter staff, and never contain personal data. Nothing throws for bad
+// input.
 //
 // Threads: every method is for one (the UI) thread. Only a print job runs elsewhere: print()
 // starts it on the console's print thread and returns at once; finishPrint() collects it.
@@ -137,6 +139,12 @@ struct RecordView
     bool canReveal = false; // supervisor
     bool canExport = false; // supervisor
     std::int64_t leaseLeftMs = 0;
+    /**
+     * Opened without a claim (an approved record, to print it again): the form, its origins and
+     * history are shown, but nothing can be corrected, decided or revealed; print, reprint the
+     * ticket, export (supervisor) and close remain.
+     */
+    bool readOnly = false;
 };
 
 /** The running or the last print job (for the screen: progress, then the outcome). */
@@ -213,12 +221,16 @@ public:
     void setFilter(ListFilter filter);
     const ListView& list() const;
 
-    /** Claims and opens a record (audited view). */
+    /**
+     * Claims and opens a waiting record (audited view). An approved record (decided, not yet
+     * printed: e.g. its print failed) is opened read-only instead, without a claim (approved
+     * records cannot be claimed), so that it can be printed again: RecordView::readOnly.
+     */
     ConsoleResult<Ok> open(const std::string& id);
     /** Claims and opens the oldest waiting record. */
     ConsoleResult<Ok> openNext();
     const RecordView* record() const;
-    /** Releases the open record's claim and returns to the list. */
+    /** Releases the open record's claim (a read-only one has none) and returns to the list. */
     ConsoleResult<Ok> close();
 
     /** Corrects one field with a reason (history kept); the text is parsed for its type. */
