@@ -167,6 +167,31 @@ TEST_F(KioskUi, AResidentCompletesJuminhyoFromAttractToDone)
     EXPECT_EQ(log.find("1234"), std::string::npos);
 }
 
+// A resident who chose Tiếng Việt sees the form's own labels in Vietnamese (not the English
+// fallback) on the review, and the record keeps the language for the printed form.
+TEST_F(KioskUi, AVietnameseResidentSeesTheFormInVietnamese)
+{
+    std::string script = JUMINHYO_VISIT;
+    const auto replace = [&script](const std::string& from, const std::string& to) {
+        const auto at = script.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        script.replace(at, from.size(), to);
+    };
+    replace("tap lang.ja\n", "tap lang.vi\n");
+    replace("screenshot review\n",
+        "screenshot review\nexpect-text Số điện thoại liên lạc ban ngày\n"
+        "expect-no-text Daytime phone number\n");
+    std::string log;
+    ASSERT_EQ(runKiosk(script, &log), 0) << log;
+    for (const char* name : { "choose", "review", "confirm", "done" }) {
+        expectScreenshot(name);
+    }
+    std::ifstream records(m_dir / "var" / "training" / "records.jsonl");
+    std::stringstream text;
+    text << records.rdbuf();
+    EXPECT_NE(text.str().find("\"language\":\"vi\""), std::string::npos) << text.str();
+}
+
 TEST_F(KioskUi, RemovingTheCardDuringReviewGoesBackToAttract)
 {
     std::string log;
