@@ -265,7 +265,9 @@ TEST(KioskConfig, ShippedKioskToml)
     auto load = loadKioskConfigFile(CONFIG / "kiosk.toml");
     EXPECT_TRUE(load.diagnostics.empty());
     EXPECT_EQ(load.config.municipalityName.at("ja"), "小浜市");
-    EXPECT_EQ(load.config.languages, (std::vector<std::string> { "ja", "ja-easy", "en" }));
+    // The shipped kiosk offers all seven languages (every template text exists in each).
+    EXPECT_EQ(load.config.languages,
+        (std::vector<std::string> { "ja", "ja-easy", "en", "zh", "ko", "vi", "pt" }));
 }
 
 TEST(KioskConfig, MunicipalityCodeCheckDigit)

@@ -94,6 +94,40 @@ TEST(KioskGlyphs, TheVisitLayerComesAndGoesWithoutTouchingTheBase)
     EXPECT_EQ(glyphs.ticketCharacters().count(U'x'), 0u) << "the ticket font is small";
 }
 
+TEST(KioskGlyphs, AnotherLanguagesCharactersComeOnlyWithThatLanguage)
+{
+    forms::KioskConfig config;
+    config.municipalityName
+        = { { "ja", "小浜市" }, { "en", "Obama City" }, { "ko", "오바마시" }, { "zh", "小浜市" } };
+    GlyphSet glyphs;
+    glyphs.setDefaultLanguage("en");
+    glyphs.primeKioskConfig(config);
+    EXPECT_TRUE(glyphs.contains(U'浜')) << "Japanese is always in the base";
+    EXPECT_FALSE(glyphs.contains(U'오')) << "Hangul waits for a Korean visit";
+    const auto base = glyphs.baseGeneration();
+    const std::size_t baseSize = glyphs.size();
+
+    glyphs.useLanguage("ko");
+    EXPECT_EQ(glyphs.language(), (std::set<char32_t> { U'오', U'바', U'마', U'시' }));
+    EXPECT_TRUE(glyphs.contains(U'오'));
+    EXPECT_EQ(glyphs.characters().count(U'바'), 1u);
+    EXPECT_NE(glyphs.baseGeneration(), base) << "a new language rebuilds the atlas";
+    EXPECT_EQ(glyphs.size(), baseSize + 4);
+    glyphs.require("오바마시");
+    EXPECT_TRUE(glyphs.visit().empty()) << "the layer already holds them";
+
+    const auto korean = glyphs.baseGeneration();
+    glyphs.useLanguage("zh"); // 小浜市 is in the base already
+    EXPECT_TRUE(glyphs.language().empty());
+    EXPECT_FALSE(glyphs.contains(U'오'));
+    EXPECT_NE(glyphs.baseGeneration(), korean);
+    const auto chinese = glyphs.baseGeneration();
+    glyphs.useLanguage("en");
+    glyphs.useLanguage("ja");
+    EXPECT_EQ(glyphs.baseGeneration(), chinese) << "nothing changed: no rebuild";
+    EXPECT_EQ(glyphs.size(), baseSize);
+}
+
 TEST(KioskScript, StateNamesRoundTrip)
 {
     for (const char* name :

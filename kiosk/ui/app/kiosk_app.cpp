@@ -153,12 +153,14 @@ public:
     }
 
 private:
-    /** Fonts whose base layer holds every text the configuration can show (UI text of the
-     *  offered languages, templates, life events, the municipality) and the kana. */
+    /** Fonts primed with every text the configuration can show (UI text of the offered
+     *  languages, templates, life events, the municipality) and the kana: Japanese and the
+     *  default language in the base, the other languages held for their layer. */
     static KioskFonts primedFonts(const KioskParts& parts, SDL_Renderer* renderer)
     {
         KioskFonts fonts(parts.fonts, renderer);
         GlyphSet& glyphs = fonts.glyphs();
+        glyphs.setDefaultLanguage(parts.setup.kiosk.defaultLanguage);
         if (parts.setup.text) {
             glyphs.primeUiText(*parts.setup.text, parts.setup.languages);
         }
@@ -272,6 +274,7 @@ private:
             m_fonts.glyphs().forgetVisit(); // the visit is over: drop its characters
         }
         m_drawnScreen = view.screen;
+        m_fonts.glyphs().useLanguage(view.language); // one rebuild when a resident picks one
         m_fonts.glyphs().requireView(view);
         if (m_fonts.needsUpdate(scale)) {
             if (auto updated = m_fonts.update(scale); !updated) {

@@ -23,7 +23,7 @@ bool drawable(char32_t c)
 template <typename Add> void addLocalized(const forms::LocalizedText& text, Add add)
 {
     for (const auto& [language, value] : text) {
-        add(value);
+        add(language, value);
     }
 }
 
@@ -66,21 +66,42 @@ void GlyphSet::prime(std::string_view text)
     add(m_base, text);
 }
 
+void GlyphSet::setDefaultLanguage(const std::string& language)
+{
+    m_baseLanguages.insert(language);
+}
+
+void GlyphSet::primeIn(const std::string& language, std::string_view text)
+{
+    if (m_baseLanguages.count(language) > 0) {
+        prime(text);
+        return;
+    }
+    std::set<char32_t>& primed = m_primed[language];
+    for (const char32_t c : decodeUtf8(text)) {
+        if (drawable(c)) {
+            primed.insert(c);
+        }
+    }
+}
+
 void GlyphSet::primeUiText(const UiText& text, const std::vector<std::string>& languages)
 {
     for (const auto& language : kioskLanguages()) {
-        prime(language.name);
+        prime(language.name); // the attract screen shows them all
     }
     for (const auto& language : languages) {
         for (const auto& id : text.idsIn(language)) {
-            prime(text.text(language, id));
+            primeIn(language, text.text(language, id));
         }
     }
 }
 
 void GlyphSet::primeTemplates(const std::vector<forms::FormTemplate>& templates)
 {
-    const auto add = [this](const std::string& value) { prime(value); };
+    const auto add = [this](const std::string& language, const std::string& value) {
+        primeIn(language, value);
+    };
     for (const auto& form : templates) {
         addLocalized(form.title, add);
         for (const auto& section : form.sections) {
@@ -101,7 +122,9 @@ void GlyphSet::primeTemplates(const std::vector<forms::FormTemplate>& templates)
 
 void GlyphSet::primeLifeEvents(const forms::LifeEvents& events)
 {
-    const auto add = [this](const std::string& value) { prime(value); };
+    const auto add = [this](const std::string& language, const std::string& value) {
+        primeIn(language, value);
+    };
     for (const auto& event : events.events) {
         addLocalized(event.title, add);
         addLocalized(event.description, add);
@@ -114,9 +137,32 @@ void GlyphSet::primeLifeEvents(const forms::LifeEvents& events)
 
 void GlyphSet::primeKioskConfig(const forms::KioskConfig& config)
 {
-    const auto add = [this](const std::string& value) { prime(value); };
+    const auto add = [this](const std::string& language, const std::string& value) {
+        primeIn(language, value);
+    };
     addLocalized(config.municipalityName, add);
     addLocalized(config.prefectureName, add);
+}
+
+void GlyphSet::useLanguage(const std::string& language)
+{
+    if (language == m_languageName) {
+        return;
+    }
+    m_languageName = language;
+    std::set<char32_t> layer;
+    if (const auto primed = m_primed.find(language); primed != m_primed.end()) {
+        for (const char32_t c : primed->second) {
+            if (m_base.count(c) == 0) {
+                layer.insert(c);
+            }
+        }
+    }
+    if (layer != m_language) {
+        m_language = std::move(layer);
+        ++m_generation;
+        ++m_baseGeneration;
+    }
 }
 
 void GlyphSet::require(std::string_view text)
@@ -146,6 +192,7 @@ void GlyphSet::forgetVisit()
 std::set<char32_t> GlyphSet::characters() const
 {
     std::set<char32_t> all = m_base;
+    all.insert(m_language.begin(), m_language.end());
     all.insert(m_visit.begin(), m_visit.end());
     return all;
 }
