@@ -177,6 +177,13 @@ int runUser(const Context& context, Args args)
 
 int runAudit(const Context& context, Args args)
 {
+    std::optional<queue::AuditAnchor> anchor;
+    if (const auto text = takeOption(args, "--anchor")) {
+        anchor = queue::parseAuditAnchor(*text);
+        if (!anchor) {
+            return usageError("--anchor wants SEQ:HEX (what an earlier audit verify printed)");
+        }
+    }
     requirePositional(args, 1, "audit verify");
     if (args[0] != "verify") {
         return usageError("unknown audit command " + args[0]);
@@ -185,7 +192,7 @@ int runAudit(const Context& context, Args args)
     if (!store) {
         return reportError(store.error());
     }
-    auto report = store->verifyAudit();
+    auto report = store->verifyAudit(anchor);
     if (!report) {
         return reportError(report.error());
     }
@@ -193,7 +200,12 @@ int runAudit(const Context& context, Args args)
         std::cerr << "kakanai-queue: audit log BROKEN: " << report->problem << "\n";
         return EXIT_TAMPERED;
     }
-    std::cout << "audit log ok: " << report->entries << " entries\n";
+    std::cout << "audit log ok: " << report->entries << " entries"
+              << (anchor ? ", anchor " + std::to_string(anchor->seq) + " matches" : "") << "\n";
+    if (report->head.seq > 0) {
+        // Kept outside this machine, it lets a later check see entries deleted at the end.
+        std::cout << "anchor: " << queue::formatAuditAnchor(report->head) << "\n";
+    }
     return 0;
 }
 

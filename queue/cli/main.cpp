@@ -39,7 +39,8 @@ constexpr const char* USAGE = R"(usage: kakanai-queue [--db PATH] [--key PATH] C
   user passwd ID [--as ADMIN]       (without --as: the user changes their own password)
   user disable ID --as ADMIN
   user list
-  audit verify                      check the audit log's HMAC chain
+  audit verify [--anchor SEQ:HEX]   check the audit log's HMAC chain (and that the entry an
+                                    earlier check printed as its anchor is still there)
   stats [--json]                    records per status, median waits, estimated wait
   kpi --from YYYY-MM-DD --to YYYY-MM-DD
                                     CSV per day and procedure for grant reports

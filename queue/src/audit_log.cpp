@@ -42,6 +42,16 @@ Bytes entryMac(ByteView macKey, ByteView previous, std::int64_t seq, std::int64_
 
 const Bytes ZERO_MAC(32, 0);
 
+/** An anchor's MAC digits (lowercase, unspaced). */
+std::string anchorHex(ByteView mac)
+{
+    std::string hex = toHex(mac, false);
+    for (char& c : hex) {
+        c = static_cast<char>(c >= 'A' && c <= 'F' ? c | 0x20 : c);
+    }
+    return hex;
+}
+
 } // namespace
 
 void appendAudit(Db& db, ByteView macKey, std::int64_t atMs, const AuditEvent& event)
@@ -69,7 +79,7 @@ void appendAudit(Db& db, ByteView macKey, std::int64_t atMs, const AuditEvent& e
     update.bind(1, seq).bindBlob(2, mac).run();
 }
 
-AuditReport verifyAuditChain(Db& db, ByteView macKey)
+AuditReport verifyAuditChain(Db& db, ByteView macKey, const std::optional<AuditAnchor>& anchor)
 {
     AuditReport report;
     auto broken = [&](std::int64_t seq, const std::string& problem) {
@@ -91,10 +101,21 @@ AuditReport verifyAuditChain(Db& db, ByteView macKey)
         if (!equalConstantTime(mac, rows.blob(6))) {
             return broken(seq, "MAC mismatch (edited, inserted or reordered)");
         }
+        if (anchor && anchor->seq == seq && anchorHex(mac) != anchor->macHex) {
+            return broken(seq,
+                "differs from the anchor " + formatAuditAnchor(*anchor)
+                    + " (the log was rewritten from here on)");
+        }
         previous = mac;
         ++expected;
         ++report.entries;
     }
+    if (anchor && anchor->seq > report.entries) {
+        return broken(report.entries + 1,
+            "the log ends at " + std::to_string(report.entries) + " but the anchor "
+                + formatAuditAnchor(*anchor) + " is later (entries deleted at the end)");
+    }
+    report.head = AuditAnchor { report.entries, report.entries > 0 ? anchorHex(previous) : "" };
     Stmt head(db, "SELECT seq, mac FROM audit_head WHERE one = 1");
     const bool hasHead = head.step();
     const std::int64_t headSeq = hasHead ? head.integer(0) : 0;
@@ -107,3 +128,41 @@ AuditReport verifyAuditChain(Db& db, ByteView macKey)
 }
 
 } // namespace kakanai::queue::detail
+
+namespace kakanai::queue {
+
+std::string formatAuditAnchor(const AuditAnchor& anchor)
+{
+    return std::to_string(anchor.seq) + ":" + anchor.macHex;
+}
+
+std::optional<AuditAnchor> parseAuditAnchor(const std::string& text)
+{
+    const auto colon = text.find(':');
+    if (colon == std::string::npos || colon == 0 || colon > 18 || text.size() - colon - 1 != 64) {
+        return std::nullopt;
+    }
+    AuditAnchor anchor;
+    for (std::size_t i = 0; i < colon; ++i) {
+        if (text[i] < '0' || text[i] > '9') {
+            return std::nullopt;
+        }
+        anchor.seq = anchor.seq * 10 + (text[i] - '0');
+    }
+    if (anchor.seq <= 0) {
+        return std::nullopt;
+    }
+    for (std::size_t i = colon + 1; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') {
+            anchor.macHex += c;
+        } else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+            anchor.macHex += static_cast<char>(c | 0x20);
+        } else {
+            return std::nullopt;
+        }
+    }
+    return anchor;
+}
+
+} // namespace kakanai::queue

@@ -10,6 +10,7 @@
 #include "db.hpp"
 #include "kakanai/queue/reports.hpp"
 
+#include <optional>
 #include <string>
 
 namespace kakanai::queue::detail {
@@ -25,6 +26,8 @@ struct AuditEvent
 /** Appends one entry inside the caller's transaction. */
 void appendAudit(Db& db, ByteView macKey, std::int64_t atMs, const AuditEvent& event);
 
-AuditReport verifyAuditChain(Db& db, ByteView macKey);
+/** The chain, the head record, and `anchor` if given (see AuditAnchor). */
+AuditReport verifyAuditChain(
+    Db& db, ByteView macKey, const std::optional<AuditAnchor>& anchor = std::nullopt);
 
 } // namespace kakanai::queue::detail

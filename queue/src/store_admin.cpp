@@ -120,13 +120,13 @@ Result<std::size_t, QueueError> Store::rekey(const StaffSession& admin, const Ma
     });
 }
 
-Result<AuditReport, QueueError> Store::verifyAudit()
+Result<AuditReport, QueueError> Store::verifyAudit(const std::optional<AuditAnchor>& anchor)
 {
     return guard([&] {
         Impl& s = *m_impl;
         s.requireKey();
         Tx tx(s.db, false);
-        AuditReport report = verifyAuditChain(s.db, s.macKey);
+        AuditReport report = verifyAuditChain(s.db, s.macKey, anchor);
         tx.commit();
         return report;
     });

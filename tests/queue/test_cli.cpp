@@ -131,4 +131,29 @@ TEST_F(QueueCli, KeyErrorsAndAuditVerify)
     EXPECT_NE(broken.out.find("entry 2"), std::string::npos);
 }
 
+TEST_F(QueueCli, AuditVerifyPrintsAnAnchorThatALaterCheckUses)
+{
+    ASSERT_EQ(run("submit " + (dir / "form.json").string()).status, 0);
+    const CliRun first = run("audit verify");
+    ASSERT_EQ(first.status, 0);
+    const auto at = first.out.find("anchor: ");
+    ASSERT_NE(at, std::string::npos) << first.out;
+    const std::string anchor = first.out.substr(at + 8, first.out.find('\n', at) - at - 8);
+    ASSERT_GT(anchor.size(), 65u) << anchor;
+    const CliRun again = run("audit verify --anchor " + anchor);
+    EXPECT_EQ(again.status, 0);
+    EXPECT_NE(again.out.find("matches"), std::string::npos) << again.out;
+    EXPECT_EQ(run("audit verify --anchor 3:abc", "", true).status, 2) << "not SEQ:64 hex digits";
+    const std::string seq = anchor.substr(0, anchor.find(':'));
+    disableAuditGuards(dir / "q.db");
+    rawQuery(dir / "q.db", "DELETE FROM audit WHERE seq >= " + seq);
+    rawQuery(dir / "q.db",
+        "UPDATE audit_head SET seq = (SELECT max(seq) FROM audit),"
+        " mac = (SELECT mac FROM audit ORDER BY seq DESC LIMIT 1)");
+    EXPECT_EQ(run("audit verify").status, 0) << "the head alone is fooled";
+    const CliRun caught = run("audit verify --anchor " + anchor, "", true);
+    EXPECT_EQ(caught.status, 7);
+    EXPECT_NE(caught.out.find("deleted at the end"), std::string::npos) << caught.out;
+}
+
 } // namespace

@@ -124,6 +124,68 @@ TEST_F(UsersAuditTest, DeletedLastAuditRowIsDetected)
     EXPECT_FALSE(report->ok);
 }
 
+// Whoever can write the database can delete the last entries and point the head at an earlier
+// one: the chain alone cannot tell. An anchor kept from an earlier check can.
+TEST_F(UsersAuditTest, AnAnchorCatchesEntriesDeletedAtTheEndWithTheHeadRewritten)
+{
+    for (unsigned i = 1; i <= 3; ++i) {
+        ASSERT_TRUE(store.submit(sampleSubmission(uuidFor(9, i))));
+    }
+    auto earlier = store.verifyAudit();
+    ASSERT_TRUE(earlier);
+    ASSERT_TRUE(earlier->ok) << earlier->problem;
+    const AuditAnchor anchor = earlier->head;
+    EXPECT_EQ(anchor.seq, earlier->entries);
+    EXPECT_EQ(anchor.macHex.size(), 64u);
+    ASSERT_TRUE(store.submit(sampleSubmission(uuidFor(9, 4))));
+    auto later = store.verifyAudit(anchor);
+    ASSERT_TRUE(later);
+    EXPECT_TRUE(later->ok) << "the anchored entry is still there: " << later->problem;
+
+    const std::string keep = std::to_string(anchor.seq - 2);
+    disableAuditGuards(dir / "queue.db");
+    db("DELETE FROM audit WHERE seq > " + keep);
+    db("UPDATE audit_head SET seq = " + keep + ", mac = (SELECT mac FROM audit WHERE seq = " + keep
+        + ")");
+    auto unanchored = store.verifyAudit();
+    ASSERT_TRUE(unanchored);
+    EXPECT_TRUE(unanchored->ok) << "the limit an anchor is for";
+    auto anchored = store.verifyAudit(anchor);
+    ASSERT_TRUE(anchored);
+    EXPECT_FALSE(anchored->ok);
+    EXPECT_EQ(anchored->firstBadSeq, anchor.seq - 1);
+    EXPECT_NE(anchored->problem.find("deleted at the end"), std::string::npos) << anchored->problem;
+}
+
+TEST_F(UsersAuditTest, AnAnchorFromAnotherLogDoesNotMatch)
+{
+    auto report = store.verifyAudit();
+    ASSERT_TRUE(report);
+    AuditAnchor other = report->head;
+    ASSERT_GT(other.seq, 0);
+    other.macHex[0] = other.macHex[0] == '0' ? '1' : '0';
+    auto checked = store.verifyAudit(other);
+    ASSERT_TRUE(checked);
+    EXPECT_FALSE(checked->ok);
+    EXPECT_EQ(checked->firstBadSeq, other.seq);
+    EXPECT_NE(checked->problem.find("differs from the anchor"), std::string::npos);
+}
+
+TEST(AuditAnchorText, ParsesWhatItFormats)
+{
+    const std::string hex(64, 'a');
+    const auto anchor = parseAuditAnchor("42:" + std::string(64, 'A'));
+    ASSERT_TRUE(anchor.has_value());
+    EXPECT_EQ(anchor->seq, 42);
+    EXPECT_EQ(anchor->macHex, hex) << "lowercased";
+    EXPECT_EQ(formatAuditAnchor(*anchor), "42:" + hex);
+    for (const std::string& bad : std::vector<std::string> { "", "42", ":" + hex, "0:" + hex,
+             "-1:" + hex, "4x:" + hex, "42:" + hex.substr(1), "42:" + hex + "0",
+             "42:" + hex.substr(1) + "g", "1234567890123456789:" + hex }) {
+        EXPECT_FALSE(parseAuditAnchor(bad).has_value()) << bad;
+    }
+}
+
 TEST_F(UsersAuditTest, PurgeLeavesATombstoneAndAnAuditEntry)
 {
     Submission s = sampleSubmission(uuidFor(3, 1));

@@ -39,12 +39,31 @@ struct KpiRow
     std::int64_t rejected = 0;
 };
 
+/**
+ * One entry of the audit chain named by its sequence number and MAC, written "SEQ:HEX" (64 hex
+ * digits). The database's own head record cannot reveal entries deleted at the end by someone
+ * who also rewrites the head to an earlier entry; an anchor kept outside the machine (the daily
+ * report, another server) can: verifying against it fails when that entry is gone or differs.
+ * The MAC is not secret: without the queue's key nobody can make a chain that matches it.
+ */
+struct AuditAnchor
+{
+    std::int64_t seq = 0;
+    std::string macHex; ///< lowercase, 64 digits
+};
+
+/** "SEQ:HEX". */
+std::string formatAuditAnchor(const AuditAnchor& anchor);
+/** nullopt unless SEQ is a positive decimal and HEX 64 hex digits (either case). */
+std::optional<AuditAnchor> parseAuditAnchor(const std::string& text);
+
 struct AuditReport
 {
     bool ok = true;
     std::int64_t entries = 0;
     std::int64_t firstBadSeq = 0; ///< 0 when ok
     std::string problem; ///< e.g. "entry 12: MAC mismatch (edited or reordered)"
+    AuditAnchor head; ///< the last entry (seq 0 for an empty log): keep it to anchor a later check
 };
 
 /** Days to keep a record's payload per status; statuses not listed are never purged. */

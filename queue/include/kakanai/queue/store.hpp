@@ -163,8 +163,11 @@ public:
     // --- system --------------------------------------------------------------------------------
     /** Purges records past their retention: payload gone, tombstone and audit entry stay. */
     Result<std::size_t, QueueError> purge(const RetentionPolicy& policy = {});
-    /** Walks the audit chain; a deleted, edited or reordered entry makes report.ok false. */
-    Result<AuditReport, QueueError> verifyAudit();
+    /**
+     * Walks the audit chain; a deleted, edited or reordered entry makes report.ok false, and so
+     * does an `anchor` (an entry recorded by an earlier check) that is missing or differs.
+     */
+    Result<AuditReport, QueueError> verifyAudit(const std::optional<AuditAnchor>& anchor = {});
 
     const std::filesystem::path& path() const;
 
