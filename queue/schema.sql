@@ -136,3 +136,12 @@ CREATE INDEX records_sealed ON records (submitted_at, ticket_number, id)
 -- (ticket_day, ticket), which serves the per-day reports as well; every submission paid for
 -- one more index page in its durable commit.
 DROP INDEX records_by_day;
+
+-- migration 5
+-- One ticket covers a visit (the kiosk issue): a visit's further forms share its first form's
+-- ticket text, so a ticket text names one visit a day, not one record, which no unique index
+-- can say. Store::submit makes each new visit's text from the day's next number, and
+-- Store::importSealed refuses a text another visit holds (both under the single writer lock).
+-- ticket_number stays one per record (UNIQUE with the group and day) and orders them.
+DROP INDEX records_ticket_unique;
+CREATE INDEX records_by_ticket ON records (ticket_day, ticket);

@@ -103,3 +103,9 @@ CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
     FOR EACH ROW EXECUTE FUNCTION kakanai_audit_append_only();
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
     FOR EACH STATEMENT EXECUTE FUNCTION kakanai_audit_append_only();
+
+-- migration 2
+-- One ticket covers a visit (schema.sql migration 5): a ticket text names one visit a day, not
+-- one record; Store::importSealed refuses a text another visit holds.
+DROP INDEX records_ticket_unique;
+CREATE INDEX records_by_ticket ON records (ticket_day, ticket);

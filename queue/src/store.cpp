@@ -71,12 +71,39 @@ void validate(const Submission& s)
     if (s.templateVersion < 1) {
         bad("the template version must be at least 1");
     }
+    if (!s.ticketOf.empty() && (!isUuid(s.ticketOf) || s.visitId.empty() || s.ticketOf == s.id)) {
+        bad("a record shares the ticket of another record (a UUID) of its own visit only");
+    }
     if (!scanJsonObject(std::string_view(s.payload.data(), s.payload.size()))) {
         bad("the payload must be one JSON object");
     }
     if (s.myNumber && !isValidMyNumber(std::string_view(s.myNumber->data(), s.myNumber->size()))) {
         bad("the My Number is not 12 digits with a valid check digit");
     }
+}
+
+/** The ticket of submission.ticketOf when it can be shared (same day and group), else "". */
+std::string sharedTicket(Db& db, const Submission& submission, const std::string& day)
+{
+    if (submission.ticketOf.empty()) {
+        return {};
+    }
+    Stmt first(db, "SELECT ticket, ticket_day, counter_group, visit_id FROM records WHERE id = ?");
+    first.bind(1, submission.ticketOf);
+    if (!first.step()) {
+        raise(QueueErrorCode::NotFound,
+            "record " + submission.ticketOf
+                + " (whose ticket this one shares) is not in the queue");
+    }
+    if (first.isNull(3) || first.text(3) != submission.visitId) {
+        raise(QueueErrorCode::InvalidArgument,
+            "record " + submission.ticketOf
+                + " belongs to another visit: its ticket is not shared");
+    }
+    if (first.text(1) != day || first.text(2) != submission.counterGroup) {
+        return {}; // the visit went past midnight, or to another counter: a ticket of its own
+    }
+    return first.text(0);
 }
 
 Bytes submissionDigest(ByteView digestKey, const Submission& s)
@@ -189,18 +216,32 @@ Result<Receipt, QueueError> Store::submit(const Submission& submission)
         }
         const std::int64_t now = s.now();
         const std::string day = localDate(now, s.options.utcOffsetMinutes);
+        // ticket_number orders the group's records of the day; the ticket text is what the
+        // resident holds. A visit's further forms share its first one's text (and take the next
+        // number, which no other visit shows).
         Stmt next(s.db,
             "SELECT COALESCE(MAX(ticket_number), 0) + 1 FROM records"
             " WHERE counter_group = ? AND ticket_day = ?");
         next.bind(1, submission.counterGroup).bind(2, day);
         next.step();
         const std::int64_t number = next.integer(0);
-        const auto prefix = s.options.ticketPrefixes.find(submission.counterGroup);
-        char digits[24];
-        std::snprintf(digits, sizeof digits, "%03lld", static_cast<long long>(number));
-        const std::string ticket
-            = (prefix != s.options.ticketPrefixes.end() ? prefix->second : submission.counterGroup)
-            + "-" + digits;
+        std::string ticket = sharedTicket(s.db, submission, day);
+        if (ticket.empty()) {
+            const auto prefix = s.options.ticketPrefixes.find(submission.counterGroup);
+            char digits[24];
+            std::snprintf(digits, sizeof digits, "%03lld", static_cast<long long>(number));
+            ticket = (prefix != s.options.ticketPrefixes.end() ? prefix->second
+                                                               : submission.counterGroup)
+                + "-" + digits;
+            // On a server that also takes kiosks' tickets, a kiosk with this prefix may hold it.
+            Stmt taken(s.db, "SELECT kiosk_id FROM records WHERE ticket_day = ? AND ticket = ?");
+            taken.bind(1, day).bind(2, ticket);
+            if (taken.step()) {
+                raise(QueueErrorCode::Duplicate,
+                    "ticket " + ticket + " is already used today by kiosk " + taken.text(0)
+                        + ": give each kiosk its own ticket prefix");
+            }
+        }
 
         const SecureBytes dataKey = randomKey();
         Stmt insert(s.db,

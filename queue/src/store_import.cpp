@@ -28,11 +28,18 @@ std::optional<std::string> existingTicket(Db& db, const SealedRecord& record, By
     return existing.text(0);
 }
 
+/** A ticket text names one visit a day: the forms of that visit (at its kiosk) share it,
+ *  nobody else may. */
 void requireFreeTicket(Db& db, const SealedRecord& record)
 {
-    Stmt taken(db, "SELECT id, kiosk_id FROM records WHERE ticket_day = ? AND ticket = ?");
+    Stmt taken(
+        db, "SELECT id, kiosk_id, visit_id FROM records WHERE ticket_day = ? AND ticket = ?");
     taken.bind(1, record.ticketDay).bind(2, record.ticket);
-    if (taken.step()) {
+    while (taken.step()) {
+        if (!record.visitId.empty() && !taken.isNull(2) && taken.text(2) == record.visitId
+            && taken.text(1) == record.kioskId) {
+            continue; // another form of the same visit at the same kiosk
+        }
         raise(QueueErrorCode::Duplicate,
             "ticket " + record.ticket + " of " + record.ticketDay
                 + " is already used on the server by record " + taken.text(0) + " (kiosk "

@@ -54,7 +54,7 @@ protected:
 const std::string RECORD_1 = "0b7a3c1e-5d2f-4a8b-9c6d-1e2f3a4b5c6d";
 const std::string RECORD_2 = "1c8b4d2f-6e3a-4b9c-8d7e-2f3a4b5c6d7e";
 
-TEST_F(OutputServices, AVisitOfTwoFormsIsTwoRecordsLinkedByTheVisitWithTheFirstTicket)
+TEST_F(OutputServices, AVisitOfTwoFormsIsTwoRecordsLinkedByTheVisitUnderOneTicket)
 {
     auto service = QueueRecordService::open(
         { m_dir / "queue.db", m_dir / "queue.key", "B", m_templates, {} });
@@ -88,7 +88,7 @@ TEST_F(OutputServices, AVisitOfTwoFormsIsTwoRecordsLinkedByTheVisitWithTheFirstT
         EXPECT_EQ(record.cardReadAtMs, 1'700'000'000'000);
         EXPECT_EQ(record.hasMyNumber, record.id == RECORD_2);
     }
-    EXPECT_EQ(store->get(RECORD_2)->ticket, "B-002") << "the queue numbers records, not visits";
+    EXPECT_EQ(store->get(RECORD_2)->ticket, "B-001") << "one ticket covers the visit";
 }
 
 TEST_F(OutputServices, AKioskOfATownHallNumbersTicketsWithItsOwnPrefix)

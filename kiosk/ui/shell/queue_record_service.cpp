@@ -117,13 +117,16 @@ Result<Receipt, std::string> QueueRecordService::submit(const std::string& visit
             return fail(submission.error());
         }
         submission->visitId = visitId;
+        // One ticket covers the visit: the further forms share the first one's.
+        if (&form != &forms.front() && !visitId.empty()) {
+            submission->ticketOf = forms.front().recordId;
+        }
         submission->counterGroup = m_options.counterGroup;
         submission->cardReadAtMs = cardReadAtMs;
         auto stored = m_store.submit(*submission);
         if (!stored) {
             return fail(queueFailure("the queue refused record " + form.recordId, stored.error()));
         }
-        // Every record gets its own number; the visit's ticket is its first form's.
         if (receipt.ticket.empty()) {
             receipt.ticket = stored->ticket;
         }

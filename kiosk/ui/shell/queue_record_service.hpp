@@ -6,12 +6,11 @@
 // field with store = true goes into Submission::myNumber (encrypted apart); inside the payload
 // JSON every my_number value is masked to "********" + its last 4 digits.
 //
-// Tickets: the queue numbers every record (not every visit) — Store::submit gives each form its
-// own ticket, and visitId only links the records (KPI "visits" counts distinct visit ids). A
-// visit of several forms therefore shows the FIRST form's ticket; the other forms carry the same
-// visit id, which staff see next to it. The estimated wait is Store::stats().estimatedWaitMs
-// taken before the visit's records are added (the wait of a ticket taken now), in whole minutes
-// rounded up.
+// Tickets: one ticket covers the visit. The first form gets the day's next ticket; the others
+// are submitted with Submission::ticketOf = the first form's record id and carry the same ticket
+// text (and visit id, which KPI "visits" counts). The estimated wait is
+// Store::stats().estimatedWaitMs taken before the visit's records are added (the wait of a
+// ticket taken now), in whole minutes rounded up.
 //
 // Errors (English, never personal data; from open() or submit()): "cannot open the queue PATH:
 // <queue error>", "cannot load the queue key PATH: <queue error>", "no forms", "a form has no

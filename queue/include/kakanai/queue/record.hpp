@@ -51,6 +51,13 @@ struct Submission
     std::string language = "ja";
     std::string counterGroup = "A"; ///< ticket numbers count per group and day
     std::string visitId; ///< kiosk session id (several forms of one visit); may be empty
+    /**
+     * The id of an earlier record of the same visit whose ticket this one shares: one ticket
+     * covers a visit. Empty: a ticket of its own. The earlier record must hold the same visit id
+     * (else InvalidArgument) and be in the queue (else NotFound); from another day or counter
+     * group it gives no ticket, and this record gets its own.
+     */
+    std::string ticketOf;
     std::optional<std::int64_t> cardReadAtMs; ///< when the card was read (for the KPI)
     SecureString payload; ///< the filled-form JSON text
     std::optional<SecureString> myNumber; ///< stored only when the form needs it
