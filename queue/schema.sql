@@ -142,6 +142,7 @@ DROP INDEX records_by_day;
 -- ticket text, so a ticket text names one visit a day, not one record, which no unique index
 -- can say. Store::submit makes each new visit's text from the day's next number, and
 -- Store::importSealed refuses a text another visit holds (both under the single writer lock).
--- ticket_number stays one per record (UNIQUE with the group and day) and orders them.
+-- ticket_number stays one per record (UNIQUE with the group and day): a visit's first form takes
+-- the day's next number (1, 2, …), its further forms count -1, -2, … and use up no number.
 DROP INDEX records_ticket_unique;
 CREATE INDEX records_by_ticket ON records (ticket_day, ticket);

@@ -6,6 +6,7 @@
 #include "schema.hpp"
 #include "store_impl.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -216,16 +217,20 @@ Result<Receipt, QueueError> Store::submit(const Submission& submission)
         }
         const std::int64_t now = s.now();
         const std::string day = localDate(now, s.options.utcOffsetMinutes);
-        // ticket_number orders the group's records of the day; the ticket text is what the
-        // resident holds. A visit's further forms share its first one's text (and take the next
-        // number, which no other visit shows).
+        // The ticket text is what the resident holds; ticket_number is unique per group and day.
+        // A visit's first form takes the day's next number, 1, 2, 3, …, and its text from it.
+        // Its further forms share that text and count −1, −2, … so that they use up no number:
+        // the next visit's ticket follows the last one shown.
+        std::string ticket = sharedTicket(s.db, submission, day);
         Stmt next(s.db,
-            "SELECT COALESCE(MAX(ticket_number), 0) + 1 FROM records"
-            " WHERE counter_group = ? AND ticket_day = ?");
+            ticket.empty() ? "SELECT COALESCE(MAX(ticket_number), 0) + 1 FROM records"
+                             " WHERE counter_group = ? AND ticket_day = ?"
+                           : "SELECT COALESCE(MIN(ticket_number), 0) FROM records"
+                             " WHERE counter_group = ? AND ticket_day = ?");
         next.bind(1, submission.counterGroup).bind(2, day);
         next.step();
-        const std::int64_t number = next.integer(0);
-        std::string ticket = sharedTicket(s.db, submission, day);
+        const std::int64_t number
+            = ticket.empty() ? next.integer(0) : std::min<std::int64_t>(next.integer(0), 0) - 1;
         if (ticket.empty()) {
             const auto prefix = s.options.ticketPrefixes.find(submission.counterGroup);
             char digits[24];
