@@ -178,13 +178,17 @@ ScryptParams cheapScrypt()
     return ScryptParams { 1u << 10, 8, 1 };
 }
 
-Store openStore(const std::filesystem::path& db, const MasterKey& key, const Clock* clock)
+Store openStore(const std::filesystem::path& db, const MasterKey& key, const Clock* clock,
+    const std::string& ticketPrefix)
 {
     StoreOptions options;
     options.key = key;
     options.create = true;
     options.clock = clock;
     options.scrypt = cheapScrypt();
+    if (!ticketPrefix.empty()) {
+        options.ticketPrefixes["A"] = ticketPrefix;
+    }
     auto store = Store::open(db, options);
     if (!store) {
         throw std::runtime_error("cannot open the test store: " + store.error().message);

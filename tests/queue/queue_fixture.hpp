@@ -66,9 +66,10 @@ ScryptParams cheapScrypt();
 
 SecureString secure(const std::string& text);
 
-/** Opens (creating) `db` with `key` and the test options. */
-Store openStore(
-    const std::filesystem::path& db, const MasterKey& key, const Clock* clock = nullptr);
+/** Opens (creating) `db` with `key` and the test options; a `ticketPrefix` replaces counter
+ *  group A's "A" in its tickets (a kiosk's K1, K2, …). */
+Store openStore(const std::filesystem::path& db, const MasterKey& key, const Clock* clock = nullptr,
+    const std::string& ticketPrefix = {});
 
 /** Adds admin "admin", reviewers "rev1".."rev4" and supervisor "sup" (password "password-<id>"). */
 void addStaff(Store& store);

@@ -81,18 +81,7 @@ protected:
     /** A kiosk's own SQLite file, counter group A tickets prefixed `prefix` ("" → "A"). */
     Store openKiosk(const std::string& name, const std::string& prefix)
     {
-        StoreOptions options;
-        options.key = key;
-        options.create = true;
-        options.clock = &clock;
-        if (!prefix.empty()) {
-            options.ticketPrefixes["A"] = prefix;
-        }
-        auto store = Store::open(dir.path() / (name + ".db"), options);
-        if (!store) {
-            throw std::runtime_error("cannot open the kiosk: " + store.error().message);
-        }
-        return std::move(store).value();
+        return openStore(dir.path() / (name + ".db"), key, &clock, prefix);
     }
 
     Forwarder::Connect connectTo(const std::filesystem::path& location, const MasterKey& with)

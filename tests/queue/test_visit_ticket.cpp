@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <stdexcept>
-
 namespace {
 
 using namespace kakanai;
@@ -24,16 +22,7 @@ protected:
     /** A kiosk's own file whose group A tickets read K1-nnn. */
     Store openKiosk(const std::string& name)
     {
-        StoreOptions options;
-        options.key = key;
-        options.create = true;
-        options.clock = &clock;
-        options.ticketPrefixes["A"] = "K1";
-        auto opened = Store::open(dir.path() / (name + ".db"), options);
-        if (!opened) {
-            throw std::runtime_error("cannot open the kiosk: " + opened.error().message);
-        }
-        return std::move(opened).value();
+        return openStore(dir.path() / (name + ".db"), key, &clock, "K1");
     }
 
     static Submission form(unsigned n, const std::string& visit, const std::string& ticketOf = "")
